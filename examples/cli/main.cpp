@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: MIT
+// runwise: the command-line face of the library (CONTRACT.md).
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+#include <string>
+
+#include <runwise/runwise.hpp>
+
+#include "builtin_spec.hpp"
+#include "catalog.hpp"
+#include "report_json.hpp"
+#include "spec.hpp"
+
+namespace {
+
+std::string today_iso() {
+  const auto days = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  const std::chrono::year_month_day ymd{days};
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                static_cast<unsigned>(ymd.day()));
+  return buf;
+}
+
+/// The whole of a file, or of standard input for "-"; errors name the file.
+std::string read_input(const std::string& path) {
+  if (path == "-") return {std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
+  std::ifstream in(path, std::ios::binary);
+  if (!in) runwise::fail_input(path, "cannot be read");
+  std::ostringstream s;
+  s << in.rdbuf();
+  if (in.bad()) runwise::fail_input(path, "cannot be read");
+  return s.str();
+}
+
+nlohmann::json parse_json(const std::string& text, const std::string& name) {
+  try {
+    return nlohmann::json::parse(text);
+  } catch (const nlohmann::json::parse_error& e) {
+    std::size_t line = 1, column = 1;
+    for (std::size_t i = 0; i + 1 < e.byte && i < text.size(); ++i) {
+      if (text[i] == '\n') {
+        ++line;
+        column = 1;
+      } else {
+        ++column;
+      }
+    }
+    std::string what = e.what();
+    if (const auto at = what.find(": "); at != std::string::npos) what = what.substr(at + 2);
+    runwise::fail_input(name + ":" + std::to_string(line) + ":" + std::to_string(column), "invalid JSON (" + what + ")");
+  }
+}
+
+/// Writes `text` to FILE atomically (a temporary file renamed over it) or to standard output.
+void emit(const std::string& text, const std::string& output) {
+  if (output.empty()) {
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    return;
+  }
+  const std::string temp = output + ".runwise-tmp";
+  {
+    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+    if (!out || !(out << text) || !out.flush()) {
+      std::remove(temp.c_str());
+      runwise::fail_input(output, "cannot be written");
+    }
+  }
+  if (std::rename(temp.c_str(), output.c_str()) != 0) {
+    std::remove(temp.c_str());
+    runwise::fail_input(output, "cannot be written");
+  }
+}
+
+std::string evaluate(const std::string& spec_text, const std::string& spec_name, const std::string& format) {
+  const runwise_cli::spec s = runwise_cli::read_spec(parse_json(spec_text, spec_name));
+  const runwise::evaluation e = runwise::evaluate_selected(s.workload, s.platforms);
+  std::vector<std::string> warnings;
+  const std::string today = today_iso();
+  for (const auto& [id, as_of] : s.sheet_dates)
+    if (runwise::pricing::is_stale(as_of, today))
+      warnings.push_back(id + ": prices are as of " + as_of + ", more than a year ago; check them or override \"prices\"");
+  if (format == "json") return runwise_cli::evaluation_json(e, warnings).dump(2) + "\n";
+  std::string out = runwise::report::text(e);
+  for (const auto& w : warnings) out += "warning: " + w + "\n";
+  return out;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"runwise: should a workload run on serverless functions, on containers, or on both, "
+               "and what will each really cost?\nWith no command, evaluates a built-in example workload."};
+  app.set_version_flag("--version", "runwise " + std::string(runwise::version));
+  app.require_subcommand(0, 1);
+
+  std::string spec_path, format = "text", output;
+  auto* evaluate_cmd = app.add_subcommand("evaluate", "Evaluate a workload spec (JSON; - for standard input)");
+  evaluate_cmd->add_option("SPEC", spec_path, "spec file, or - for standard input")->required();
+  evaluate_cmd->add_option("--format", format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  evaluate_cmd->add_option("--output", output, "write the report to FILE (atomically) instead of standard output");
+
+  std::string catalog_format = "text";
+  auto* catalog_cmd = app.add_subcommand("catalog", "List every platform, its settings and its prices with sources and dates");
+  catalog_cmd->add_option("--format", catalog_format, "text or json")->check(CLI::IsMember({"text", "json"}));
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::Success& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::fprintf(stderr, "error: %s\n", e.what());
+    return 2;
+  }
+
+  try {
+    if (*catalog_cmd) {
+      const auto catalog = runwise_cli::catalog_json(today_iso());
+      emit(catalog_format == "json" ? catalog.dump(2) + "\n" : runwise_cli::catalog_text(catalog), "");
+    } else if (*evaluate_cmd) {
+      emit(evaluate(read_input(spec_path), spec_path == "-" ? "<stdin>" : spec_path, format), output);
+    } else {
+      emit(evaluate(runwise_cli::builtin_spec, "<built-in example>", "text"), "");
+    }
+    return 0;
+  } catch (const runwise::error& e) {
+    std::fprintf(stderr, "error: %s\n", e.what());
+    return static_cast<int>(e.code());
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "error: %s\n", e.what());
+    return 1;
+  }
+}

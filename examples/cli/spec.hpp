@@ -1,0 +1,205 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// CONTRACT.md's evaluate spec → a workload and the platforms to evaluate it on.
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <runwise/runwise.hpp>
+
+#include "json_object.hpp"
+#include "json_settings.hpp"
+
+namespace runwise_cli {
+
+struct spec {
+  runwise::workload workload;
+  std::vector<runwise::selected_platform> platforms;
+  std::vector<std::pair<std::string, double>> weights;  ///< the article's criteria; cost only is weighed so far
+  std::vector<std::pair<std::string, std::string>> sheet_dates;  ///< platform id → its price sheet's as_of
+};
+
+/// Collects the as_of date of every price sheet in a config (settings visitor protocol).
+struct sheet_date_collector {
+  std::string as_of;
+  void number(std::string_view, double, double, double, const char* = "") {}
+  void flag(std::string_view, bool) {}
+  template <class E, std::size_t N>
+  void choice(std::string_view, E, const runwise::pricing::choice_table<E, N>&) {}
+  template <class F>
+  void object(std::string_view, F&& f) { f(*this); }
+  template <class Sheet>
+  void sheet(std::string_view, const Sheet& s) { as_of = std::string(s.as_of); }
+};
+
+inline constexpr runwise::pricing::choice_table<runwise::traffic_pattern, 4> pattern_names{
+    {{"constant", runwise::traffic_pattern::constant},
+     {"diurnal", runwise::traffic_pattern::diurnal},
+     {"business_hours", runwise::traffic_pattern::business_hours},
+     {"spiky", runwise::traffic_pattern::spiky}}};
+inline constexpr runwise::pricing::choice_table<runwise::duration_distribution, 2> distribution_names{
+    {{"deterministic", runwise::duration_distribution::deterministic},
+     {"exponential", runwise::duration_distribution::exponential}}};
+inline constexpr runwise::pricing::choice_table<bool, 2> noise_names{{{"none", false}, {"poisson", true}}};
+
+/// `workload.traffic`: exactly one of requests_per_month, requests_per_second, series.
+inline runwise::traffic_series read_traffic(json_object t, std::optional<double> horizon_hours) {
+  const char* sources[] = {"requests_per_month", "requests_per_second", "series", "azure_2019"};
+  int given = 0;
+  for (const char* s : sources) given += t.has(s) ? 1 : 0;
+  if (given != 1)
+    runwise::fail_input(t.path(), "give exactly one of requests_per_month, requests_per_second, series, azure_2019");
+
+  if (t.has("azure_2019"))
+    runwise::fail_input(t.at("azure_2019"), "Azure 2019 trace input is not supported by this version yet; give series counts instead");
+
+  if (auto series = t.object("series")) {
+    const double step = series->number("step_s").value_or(60);
+    const auto* counts = series->find("counts");
+    if (!counts) runwise::fail_input(series->at("counts"), "is required");
+    if (!counts->is_array()) runwise::fail_input(series->at("counts"), "must be an array of numbers, got " + type_name(*counts));
+    if (counts->empty()) runwise::fail_input(series->at("counts"), "must not be empty");
+    std::vector<double> c;
+    c.reserve(counts->size());
+    for (std::size_t i = 0; i < counts->size(); ++i) {
+      const auto& v = (*counts)[i];
+      if (!v.is_number()) runwise::fail_input(series->at("counts") + "[" + std::to_string(i) + "]", "must be a number, got " + type_name(v));
+      c.push_back(v.get<double>());
+    }
+    series->finish();
+    t.finish();
+    runwise::traffic_series out(runwise::seconds{step}, std::move(c), series->path());
+    if (horizon_hours && std::fabs(*horizon_hours - runwise::to_hours(out.horizon())) > 1e-9 * *horizon_hours)
+      runwise::fail_input("horizon_hours", runwise::detail::format_number(*horizon_hours) + " h differs from the series' " +
+                                               runwise::detail::format_number(runwise::to_hours(out.horizon())) +
+                                               " h; omit horizon_hours to use the series' own");
+    return out;
+  }
+
+  runwise::traffic_shape shape;
+  json_settings settings(t);
+  settings.choice("pattern", shape.pattern, pattern_names);
+  settings.number("peak_to_mean", shape.peak_to_mean, 1, 1e6);
+  settings.choice("noise", shape.poisson_noise, noise_names);
+  if (auto seed = t.number("seed")) {
+    if (*seed < 0 || *seed != std::floor(*seed) || *seed > 9.007199254740992e15)
+      runwise::fail_input(t.at("seed"), "must be a whole number from 0 to 2^53");
+    shape.seed = static_cast<std::uint64_t>(*seed);
+  }
+  if (t.has("peak_to_mean") && !t.has("pattern"))
+    runwise::fail_input(t.at("peak_to_mean"), "needs a pattern (diurnal, business_hours or spiky)");
+  const double step = t.number("step_s").value_or(60);
+  const double hours = horizon_hours.value_or(730);
+  double rate = 0;
+  if (auto per_month = t.number("requests_per_month")) {
+    runwise::detail::check_non_negative(t.at("requests_per_month"), *per_month);
+    rate = *per_month / runwise::hours(730).value();
+  } else {
+    rate = *t.number("requests_per_second");
+  }
+  t.finish();
+  return runwise::make_traffic(rate, runwise::hours(hours), runwise::seconds{step}, shape, t.path());
+}
+
+inline runwise::requirements read_requirements(json_object r) {
+  runwise::requirements q;
+  json_settings s(r);
+  s.flag("gpu", q.gpu);
+  s.flag("custom_os", q.custom_os);
+  s.flag("legacy_migration", q.legacy_migration);
+  s.flag("stateful", q.stateful);
+  s.flag("persistent_connections", q.persistent_connections);
+  if (auto v = r.number("max_latency_ms")) q.max_latency_ms = *v;
+  s.number("deploys_per_month", q.deploys_per_month, 0, 1e6);
+  s.number("payload_kb", q.payload_kb, 0, 1e9);
+  s.number("ops_hourly_usd", q.ops_hourly_usd, 0, 1e6);
+  r.finish();
+  q.validate(r.path());
+  return q;
+}
+
+inline runwise::workload read_workload(json_object w, std::optional<double> horizon_hours) {
+  runwise::workload out;
+  out.name = w.string("name").value_or("workload");
+  auto traffic = w.object("traffic");
+  if (!traffic) runwise::fail_input(w.at("traffic"), "is required");
+  out.traffic = read_traffic(std::move(*traffic), horizon_hours);
+  out.duration.mean = runwise::milliseconds(w.required_number("duration_ms"));
+  json_settings s(w);
+  s.choice("duration_distribution", out.duration.distribution, distribution_names);
+  out.memory = runwise::megabytes{w.required_number("memory_mb")};
+  out.cpu = runwise::vcpu{w.number("vcpu").value_or(0.25)};
+  out.concurrency_per_instance = w.number("concurrency_per_instance").value_or(1);
+  if (auto r = w.object("requirements")) out.needs = read_requirements(std::move(*r));
+  w.finish();
+  out.validate(w.path());
+  return out;
+}
+
+/// One `platforms[i]` entry: its id picks the type from the catalog, the rest are its settings.
+inline runwise::selected_platform read_platform(json_object p, spec& out) {
+  const auto id = p.string("id");
+  if (!id) runwise::fail_input(p.at("id"), "is required (one of " + runwise::catalog_registry::id_list() + ")");
+  const auto index = runwise::catalog_registry::find(*id);
+  if (!index)
+    runwise::fail_input(p.at("id"), "unknown platform \"" + *id + "\"; known: " + runwise::catalog_registry::id_list());
+  return runwise::catalog_registry::visit(*index, [&]<class P>() {
+    typename P::config config;
+    json_settings settings(p);
+    P::config::visit(config, settings);
+    p.finish();
+    sheet_date_collector dates;
+    P::config::visit(std::as_const(config), dates);
+    out.sheet_dates.emplace_back(std::string(P::id), dates.as_of);
+    return runwise::select<P>(config, p.path());
+  });
+}
+
+inline spec read_spec(const nlohmann::json& j) {
+  json_object root(j, "");
+  spec out;
+  const auto horizon = root.number("horizon_hours");
+  if (horizon) runwise::detail::check_range("horizon_hours", *horizon, 1.0 / 60, 24 * 366 * 10, " h");
+  if (root.has("application"))
+    runwise::fail_input("application", "applications of several components are not supported by this version yet");
+  auto w = root.object("workload");
+  if (!w) runwise::fail_input("workload", "is required");
+  out.workload = read_workload(std::move(*w), horizon);
+
+  if (const auto* list = root.find("platforms")) {
+    if (!list->is_array()) runwise::fail_input("platforms", "must be an array, got " + type_name(*list));
+    if (list->empty()) runwise::fail_input("platforms", "must list at least one platform (omit it to use all)");
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      out.platforms.push_back(read_platform(json_object((*list)[i], "platforms[" + std::to_string(i) + "]"), out));
+      for (std::size_t k = 0; k + 1 < out.platforms.size(); ++k)
+        if (out.platforms[k].id == out.platforms.back().id)
+          runwise::fail_input("platforms[" + std::to_string(i) + "].id", out.platforms.back().id + " is listed twice");
+    }
+  } else {
+    for (std::size_t i = 0; i < runwise::catalog_registry::size; ++i)
+      out.platforms.push_back(runwise::catalog_registry::visit(i, [&]<class P>() {
+        sheet_date_collector dates;
+        const typename P::config defaults{};
+        P::config::visit(defaults, dates);
+        out.sheet_dates.emplace_back(std::string(P::id), dates.as_of);
+        return runwise::select<P>({});
+      }));
+  }
+
+  if (auto weights = root.object("weights")) {
+    for (const char* criterion : {"cost", "maintenance", "control", "scalability", "testing", "deployment_time"})
+      if (auto v = weights->number(criterion)) {
+        runwise::detail::check_range(weights->at(criterion), *v, 0, 1e6);
+        out.weights.emplace_back(criterion, *v);
+      }
+    weights->finish();
+  }
+  root.finish();
+  return out;
+}
+
+}  // namespace runwise_cli

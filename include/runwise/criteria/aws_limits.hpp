@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// Hard limits: what makes an AWS option unable to run a workload at all. Each returns the reasons
+// as sentences; an option with any reason is infeasible and never recommended.
+
+#include <string>
+#include <vector>
+
+#include "../detail/format.hpp"
+#include "../pricing/aws/fargate.hpp"
+#include "../workload/workload.hpp"
+
+namespace runwise::criteria {
+
+/// AWS Lambda's quotas (AWS Lambda Developer Guide, "Lambda quotas",
+/// https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html, seen 2026-11-26 via PRICES.md).
+struct aws_lambda_limits {
+  static constexpr double max_duration_s = 900;        // "15 min max duration"
+  static constexpr double max_memory_mb = 10'240;      // "Memory 128–10,240 MB"
+  static constexpr double max_payload_kb = 6 * 1024;   // "6 MB synchronous payload"
+
+  static void check(const workload& w, std::vector<std::string>& reasons) {
+    if (w.duration.mean.value() > max_duration_s)
+      reasons.push_back("a request runs " + detail::format_number(w.duration.mean.value()) +
+                        " s on average; Lambda stops every invocation at 15 minutes");
+    if (w.memory.value() > max_memory_mb)
+      reasons.push_back("needs " + detail::format_number(w.memory.value()) + " MB; Lambda offers at most 10,240 MB");
+    if (w.needs.payload_kb > max_payload_kb)
+      reasons.push_back("payloads of " + detail::format_number(w.needs.payload_kb) +
+                        " KB exceed Lambda's 6 MB synchronous limit");
+    // Lambda offers no GPUs (PRICES.md, GPUs: S).
+    if (w.needs.gpu) reasons.push_back("needs a GPU; Lambda offers none");
+    if (w.needs.custom_os) reasons.push_back("needs its own OS or kernel; Lambda runs on an AWS-managed Amazon Linux");
+  }
+};
+
+/// AWS Fargate's limits: the largest task size (16 vCPU, 120 GB; see pricing::aws::fargate_sizes) and no GPUs
+/// (PRICES.md, GPUs: S).
+struct aws_fargate_limits {
+  static void check(const workload& w, pricing::aws::task_size task, std::vector<std::string>& reasons) {
+    if (task.vcpu == 0)
+      reasons.push_back("needs " + detail::format_number(w.cpu.value()) + " vCPU and " +
+                        detail::format_number(w.memory.value()) + " MB; the largest Fargate task is 16 vCPU with 120 GB");
+    else if (task.vcpu < w.cpu.value() || task.memory_gb * 1024 < w.memory.value())
+      reasons.push_back("the task (" + detail::format_number(task.vcpu) + " vCPU, " + detail::format_number(task.memory_gb) +
+                        " GB) is smaller than the workload needs (" + detail::format_number(w.cpu.value()) + " vCPU, " +
+                        detail::format_number(w.memory.value()) + " MB)");
+    if (w.needs.gpu) reasons.push_back("needs a GPU; Fargate offers none");
+  }
+};
+
+}  // namespace runwise::criteria

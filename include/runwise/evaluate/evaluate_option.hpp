@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <string>
+
+#include "../platform/concepts.hpp"
+#include "result.hpp"
+
+namespace runwise {
+
+/// Runs one platform on one workload: validate the config (errors name `path`), check hard limits,
+/// then simulate and price when the platform can run the workload at all.
+///
+/// ```cpp
+/// runwise::option_result r = runwise::evaluate_option<runwise::aws_lambda>(w, {});
+/// r.cost.total();
+/// ```
+template <platform P>
+option_result evaluate_option(const workload& w, const typename P::config& c, const std::string& path = std::string(P::id)) {
+  c.validate(path);
+  option_result r;
+  r.platform = std::string(P::id);
+  r.kind = P::kind;
+  P::check_limits(w, c, r.infeasible_reasons);
+  r.feasible = r.infeasible_reasons.empty();
+  if (r.feasible) {
+    r.use = P::simulate(w, c);
+    r.cost = P::price(w, r.use, c);
+  }
+  return r;
+}
+
+}  // namespace runwise

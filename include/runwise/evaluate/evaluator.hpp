@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <cstddef>
+#include <tuple>
+#include <type_traits>
+
+#include "../decide/cheapest.hpp"
+#include "../decide/concepts.hpp"
+#include "../detail/type_list.hpp"
+#include "../platform/concepts.hpp"
+#include "conclude.hpp"
+#include "evaluate_option.hpp"
+
+namespace runwise {
+
+namespace detail {
+template <class T>
+struct is_platform : std::bool_constant<platform<T>> {};
+template <class T>
+struct is_decision : std::bool_constant<decision_policy<T> && !platform<T>> {};
+
+template <class Decisions>
+struct pick_decision {
+  using type = decide::cheapest;
+};
+template <class D, class... Rest>
+struct pick_decision<std::tuple<D, Rest...>> {
+  using type = D;
+};
+}  // namespace detail
+
+/// Evaluates one workload on a compile-time list of platforms and advises.
+///
+/// The arguments are policies in any order: every platform type to compare, and at most one
+/// decision policy (default: decide::cheapest). Each platform's run-time settings are reachable
+/// through `config<P>()`. The fold over the platforms has no virtual calls.
+///
+/// ```cpp
+/// runwise::evaluator<runwise::aws_lambda, runwise::aws_fargate> ev;
+/// ev.config<runwise::aws_lambda>().billing.free_tier = true;
+/// runwise::evaluation e = ev.evaluate(w);
+/// e.advice.platform;   // "aws_lambda"
+/// ```
+template <class... Policies>
+class evaluator {
+  static_assert(((platform<Policies> || decision_policy<Policies>) && ...),
+                "runwise: every argument of evaluator<...> must be a platform (see concept runwise::platform) or a "
+                "decision policy (see concept runwise::decision_policy)");
+  using decisions = detail::filter_t<detail::is_decision, Policies...>;
+  static_assert(std::tuple_size_v<decisions> <= 1, "runwise: evaluator<...> takes at most one decision policy");
+  static_assert(((detail::count_of<Policies, Policies...> == 1) && ...),
+                "runwise: evaluator<...> lists the same policy twice");
+
+ public:
+  using platforms = typename detail::to_type_list<detail::filter_t<detail::is_platform, Policies...>>::type;
+  using decision = typename detail::pick_decision<decisions>::type;
+  static_assert(platforms::size > 0, "runwise: evaluator<...> needs at least one platform");
+
+  /// The run-time settings of platform `P` (one of the evaluator's platforms).
+  template <class P>
+  typename P::config& config() noexcept {
+    static_assert(detail::count_of<P, Policies...> == 1, "runwise: config<P>() names a platform this evaluator does not have");
+    return std::get<typename P::config>(configs_);
+  }
+  template <class P>
+  const typename P::config& config() const noexcept {
+    static_assert(detail::count_of<P, Policies...> == 1, "runwise: config<P>() names a platform this evaluator does not have");
+    return std::get<typename P::config>(configs_);
+  }
+
+  /// Validates `w`, evaluates it on every platform, ranks the options and advises.
+  [[nodiscard]] evaluation evaluate(const workload& w) const {
+    w.validate();
+    return conclude<decision>(w, platforms::size, [this](std::size_t i, const workload& x) {
+      return detail::visit_at(platforms{}, i, [&]<class P>() { return evaluate_option<P>(x, config<P>()); });
+    });
+  }
+
+ private:
+  template <class List>
+  struct configs_of;
+  template <class... Ps>
+  struct configs_of<type_list<Ps...>> {
+    using type = std::tuple<typename Ps::config...>;
+  };
+  typename configs_of<platforms>::type configs_{};
+};
+
+}  // namespace runwise

@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "../decide/cheapest.hpp"
+#include "../decide/concepts.hpp"
+#include "../detail/type_list.hpp"
+#include "../platform/concepts.hpp"
+#include "conclude.hpp"
+#include "evaluate_option.hpp"
+
+namespace runwise {
+
+/// A platform picked at run time together with its settings: what a spec's `platforms` entry becomes.
+struct selected_platform {
+  std::string id;
+  platform_kind kind = platform_kind::serverless;
+  std::function<option_result(const workload&)> run;
+};
+
+/// Run-time selection by id over a compile-time list of platforms (the CLI's catalog). The table
+/// of ids and the dispatch are generated from the same list; there is no hand-written switch.
+///
+/// ```cpp
+/// using reg = runwise::registry<runwise::type_list<runwise::aws_lambda, runwise::aws_fargate>>;
+/// auto i = reg::find("aws_fargate");                                   // 1
+/// auto p = reg::visit(*i, []<class P>() { return runwise::select<P>({}); });
+/// ```
+template <class List>
+class registry;
+
+template <platform... Ps>
+class registry<type_list<Ps...>> {
+ public:
+  using platforms = type_list<Ps...>;
+  static constexpr std::size_t size = sizeof...(Ps);
+  static constexpr std::array<std::string_view, size> ids{Ps::id...};
+  static constexpr std::array<platform_kind, size> kinds{Ps::kind...};
+
+  /// The index of platform `id`, or nullopt when the catalog has none of that name.
+  static constexpr std::optional<std::size_t> find(std::string_view id) noexcept {
+    for (std::size_t i = 0; i < size; ++i)
+      if (ids[i] == id) return i;
+    return std::nullopt;
+  }
+
+  /// Calls `f.template operator()<P>()` with the i-th platform type.
+  template <class F>
+  static decltype(auto) visit(std::size_t i, F&& f) {
+    return detail::visit_at(platforms{}, i, f);
+  }
+
+  /// "aws_lambda, aws_fargate": for messages listing the valid ids.
+  static std::string id_list() {
+    std::string out;
+    for (auto id : ids) out += (out.empty() ? "" : ", ") + std::string(id);
+    return out;
+  }
+};
+
+/// Binds platform `P` to its settings for run-time evaluation (validated first: errors name `path`).
+template <platform P>
+selected_platform select(typename P::config c, const std::string& path = std::string(P::id)) {
+  c.validate(path);
+  return {std::string(P::id), P::kind, [c, path](const workload& w) { return evaluate_option<P>(w, c, path); }};
+}
+
+/// Evaluates `w` on platforms chosen at run time, ranks them with decision policy `D` and advises.
+template <decision_policy D = decide::cheapest>
+evaluation evaluate_selected(const workload& w, const std::vector<selected_platform>& chosen) {
+  w.validate();
+  return conclude<D>(w, chosen.size(), [&](std::size_t i, const workload& x) { return chosen[i].run(x); });
+}
+
+}  // namespace runwise

@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "../criteria/aws_limits.hpp"
+#include "../pricing/aws/fargate.hpp"
+#include "../simulate/fixed_fleet.hpp"
+#include "kind.hpp"
+#include "settings.hpp"
+
+namespace runwise {
+
+/// AWS Fargate (ECS) as runwise models it: a fixed fleet of tasks (capacity), Fargate's per-second
+/// billing with a one-minute minimum (pricing), and its task sizes (limits).
+///
+/// ```cpp
+/// runwise::aws_fargate::config c;
+/// c.billing.task = {1, 2};               // 1 vCPU, 2 GB
+/// c.capacity.tasks = 1;
+/// auto bill = runwise::aws_fargate::quote({.requests_per_month = 1e6}, c);   // $36.04 for 730 h
+/// ```
+struct aws_fargate {
+  static constexpr std::string_view id = "aws_fargate";
+  static constexpr platform_kind kind = platform_kind::containers;
+  using capacity_policy = simulate::fixed_fleet;
+  using billing_policy = pricing::aws::fargate_billing;
+  using limits_policy = criteria::aws_fargate_limits;
+
+  struct config {
+    capacity_policy::config capacity{};
+    billing_policy::config billing{};
+
+    template <class Self, class V>
+    static void visit(Self& c, V& v) {
+      billing_policy::config::visit(c.billing, v);
+      capacity_policy::config::visit(c.capacity, v);
+    }
+    void validate(const std::string& path) const {
+      check_ranges(*this, path);
+      billing.validate(path);
+    }
+  };
+
+  /// The configured task size, or the cheapest valid size with at least the workload's vCPU and
+  /// memory; {0, 0} when none is large enough.
+  static constexpr pricing::aws::task_size task_for(double need_vcpu, double need_mb, const config& c) {
+    if (c.billing.task.vcpu > 0) return c.billing.task;
+    pricing::aws::task_size best{};
+    double best_price = 0;
+    const auto& p = c.billing.prices;
+    pricing::aws::for_each_fargate_size([&](pricing::aws::task_size s) {
+      if (s.vcpu < need_vcpu || s.memory_gb * 1024 < need_mb) return;
+      const double hourly = s.vcpu * p.per_vcpu_hour.usd_per_unit + s.memory_gb * p.per_gb_hour.usd_per_unit;
+      if (best.vcpu == 0 || hourly < best_price) {
+        best = s;
+        best_price = hourly;
+      }
+    });
+    return best;
+  }
+
+  static void check_limits(const workload& w, const config& c, std::vector<std::string>& reasons) {
+    limits_policy::check(w, task_for(w.cpu.value(), w.memory.value(), c), reasons);
+  }
+
+  static usage simulate(const workload& w, const config& c) { return capacity_policy::run(w, c.capacity); }
+
+  static cost_breakdown price(const workload& w, const usage& u, const config& c) {
+    return billing_policy::bill(c.billing, {.runs = u.runs,
+                                      .task = task_for(w.cpu.value(), w.memory.value(), c),
+                                      .ephemeral_storage_gb = c.billing.ephemeral_storage_gb});
+  }
+
+  static constexpr cost_breakdown quote(const steady_workload& s, const config& c) {
+    const double tasks = c.capacity.tasks > 0
+                             ? detail::ceil(c.capacity.tasks)
+                             : detail::max(1.0, detail::ceil(s.rate() * s.duration.mean.value() /
+                                                                 (s.concurrency_per_instance * c.capacity.target_utilization) -
+                                                             1e-9));
+    const task_run runs[] = {{seconds{0}, s.horizon, tasks}};
+    return billing_policy::bill(c.billing, {.runs = runs,
+                                      .task = task_for(s.cpu.value(), s.memory.value(), c),
+                                      .ephemeral_storage_gb = c.billing.ephemeral_storage_gb});
+  }
+};
+
+}  // namespace runwise

@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "../detail/type_list.hpp"
+#include "../evaluate/registry.hpp"
+#include "aws_fargate.hpp"
+#include "aws_lambda.hpp"
+
+namespace runwise {
+
+/// Every platform runwise ships, in catalog order. A spec without `platforms` is evaluated on all of them.
+using catalog = type_list<aws_lambda, aws_fargate>;
+
+/// Run-time selection over the catalog (the CLI's `platforms[].id`).
+using catalog_registry = registry<catalog>;
+
+}  // namespace runwise

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// The concepts a platform type satisfies. Each is named after one thing a platform must do, so
+// that a failed constraint reads as the sentence it breaks ("... does not satisfy prices_usage").
+
+#include <concepts>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "../pricing/cost.hpp"
+#include "../simulate/usage.hpp"
+#include "../workload/steady.hpp"
+#include "../workload/workload.hpp"
+#include "kind.hpp"
+
+namespace runwise {
+
+/// A platform has an id (its name in specs and reports), a kind, and a run-time `config`.
+template <class P>
+concept has_platform_identity = requires {
+  { P::id } -> std::convertible_to<std::string_view>;
+  { P::kind } -> std::convertible_to<platform_kind>;
+  typename P::config;
+};
+
+/// Its config can be checked, naming the bad field under a path.
+template <class P>
+concept has_validated_config = requires(const typename P::config& c, const std::string& path) { c.validate(path); };
+
+/// Its capacity policy turns a workload's traffic into usage.
+template <class P>
+concept simulates_traffic = requires(const workload& w, const typename P::config& c) {
+  { P::simulate(w, c) } -> std::same_as<usage>;
+};
+
+/// Its pricing policy turns usage into a bill.
+template <class P>
+concept prices_usage = requires(const workload& w, const usage& u, const typename P::config& c) {
+  { P::price(w, u, c) } -> std::same_as<cost_breakdown>;
+};
+
+/// It quotes monthly averages in closed form (constexpr in every platform runwise ships).
+template <class P>
+concept quotes_steady_workload = requires(const steady_workload& s, const typename P::config& c) {
+  { P::quote(s, c) } -> std::same_as<cost_breakdown>;
+};
+
+/// It says why it cannot run a workload (hard limits), appending one sentence per reason.
+template <class P>
+concept checks_limits = requires(const workload& w, const typename P::config& c, std::vector<std::string>& reasons) {
+  P::check_limits(w, c, reasons);
+};
+
+/// A platform runwise can evaluate: add a provider by writing one type that satisfies this.
+template <class P>
+concept platform = has_platform_identity<P> && has_validated_config<P> && simulates_traffic<P> && prices_usage<P> &&
+                   quotes_steady_workload<P> && checks_limits<P>;
+
+}  // namespace runwise

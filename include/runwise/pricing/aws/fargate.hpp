@@ -1,0 +1,189 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// AWS Fargate: configured vCPU and memory per task, billed per second from image pull to stop with
+// a one-minute minimum per task, Linux x86_64 or arm64, on-demand or Spot.
+
+#include <array>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "../../detail/check.hpp"
+#include "../../simulate/usage.hpp"
+#include "../../units.hpp"
+#include "../choices.hpp"
+#include "../cost.hpp"
+#include "../front_door.hpp"
+#include "../sheet.hpp"
+
+namespace runwise::pricing::aws {
+
+inline constexpr source fargate_pricing_page{"https://aws.amazon.com/fargate/pricing/", 'S'};
+inline constexpr source fargate_billing_doc{"https://aws.amazon.com/fargate/pricing/ (per-second billing, 1-minute minimum)", 'O'};
+
+/// Fargate's price sheet (us-east-1, Linux). Every field can be overridden at run time.
+struct fargate_sheet {
+  std::string_view as_of;
+  price<vcpu_hours> per_vcpu_hour;  ///< x86_64 on-demand
+  price<gb_hours> per_gb_hour;
+  price<vcpu_hours> arm64_per_vcpu_hour;
+  price<gb_hours> arm64_per_gb_hour;
+  price<vcpu_hours> spot_per_vcpu_hour;  ///< x86_64 Spot; a snapshot, Spot prices float
+  price<gb_hours> spot_per_gb_hour;
+  price<gb_hours> ephemeral_per_gb_hour;  ///< ephemeral storage above `included_ephemeral_gb`
+  double included_ephemeral_gb;
+  double minimum_billed_s;  ///< per task
+
+  template <class Self, class V>
+  static constexpr void fields(Self& s, V&& v) {
+    v("per_vcpu_hour", s.per_vcpu_hour.usd_per_unit, "USD per vCPU-hour (x86_64)", fargate_pricing_page);
+    v("per_gb_hour", s.per_gb_hour.usd_per_unit, "USD per GB-hour (x86_64)", fargate_pricing_page);
+    v("arm64_per_vcpu_hour", s.arm64_per_vcpu_hour.usd_per_unit, "USD per vCPU-hour (arm64)", fargate_pricing_page);
+    v("arm64_per_gb_hour", s.arm64_per_gb_hour.usd_per_unit, "USD per GB-hour (arm64)", fargate_pricing_page);
+    v("spot_per_vcpu_hour", s.spot_per_vcpu_hour.usd_per_unit, "USD per vCPU-hour (Spot, x86_64)", fargate_pricing_page);
+    v("spot_per_gb_hour", s.spot_per_gb_hour.usd_per_unit, "USD per GB-hour (Spot, x86_64)", fargate_pricing_page);
+    v("ephemeral_per_gb_hour", s.ephemeral_per_gb_hour.usd_per_unit, "USD per GB-hour of ephemeral storage", fargate_pricing_page);
+    v("included_ephemeral_gb", s.included_ephemeral_gb, "GB of ephemeral storage included", fargate_pricing_page);
+    v("minimum_billed_s", s.minimum_billed_s, "s billed at least per task", fargate_billing_doc);
+  }
+};
+
+/// The list prices in force, us-east-1. Values: PRICES.md (AWS Fargate), checked 2026-11-26.
+inline namespace prices_2026_11 {
+inline constexpr fargate_sheet fargate_prices{
+    .as_of = "2026-11-26",
+    .per_vcpu_hour = {0.04048}, .per_gb_hour = {0.004445},              // Linux/x86
+    .arm64_per_vcpu_hour = {0.03238}, .arm64_per_gb_hour = {0.00356},   // Linux/arm64
+    .spot_per_vcpu_hour = {0.01334053}, .spot_per_gb_hour = {0.00146489},  // Spot snapshot
+    .ephemeral_per_gb_hour = {0.000111}, .included_ephemeral_gb = 20,     // above 20 GB
+    .minimum_billed_s = 60,                                               // "1-minute minimum"
+};
+}  // namespace prices_2026_11
+
+/// A task size: vCPU and memory (GB) as configured.
+struct task_size {
+  double vcpu = 0;
+  double memory_gb = 0;
+};
+
+/// The valid Fargate task sizes (Amazon ECS Developer Guide, "Task CPU and memory",
+/// https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html, seen
+/// 2026-11-26 via PRICES.md): per vCPU, memory from `min_gb` to `max_gb` in `step_gb` steps, except
+/// 0.25 vCPU, which takes exactly 0.5, 1 or 2 GB.
+struct fargate_cpu_band {
+  double vcpu, min_gb, max_gb, step_gb;
+};
+inline constexpr std::array<fargate_cpu_band, 7> fargate_sizes{{{0.25, 0.5, 2, 0},  // 0.5 / 1 / 2
+                                                                {0.5, 1, 4, 1},
+                                                                {1, 2, 8, 1},
+                                                                {2, 4, 16, 1},
+                                                                {4, 8, 30, 1},
+                                                                {8, 16, 60, 4},
+                                                                {16, 32, 120, 8}}};
+
+/// Calls `f(task_size)` for every valid size, smallest vCPU first, then smallest memory.
+template <class F>
+constexpr void for_each_fargate_size(F&& f) {
+  for (const auto& band : fargate_sizes) {
+    if (band.step_gb == 0) {
+      for (double gb : {0.5, 1.0, 2.0}) f(task_size{band.vcpu, gb});
+      continue;
+    }
+    for (double gb = band.min_gb; gb <= band.max_gb + 1e-9; gb += band.step_gb) f(task_size{band.vcpu, gb});
+  }
+}
+
+constexpr bool is_valid_fargate_size(task_size t) noexcept {
+  bool found = false;
+  for_each_fargate_size([&](task_size s) { found = found || (s.vcpu == t.vcpu && s.memory_gb == t.memory_gb); });
+  return found;
+}
+
+/// "0.25 vCPU: 0.5, 1 or 2 GB; 0.5 vCPU: 1-4 GB; ..." for error messages.
+inline std::string fargate_sizes_text() {
+  std::string out;
+  for (const auto& band : fargate_sizes) {
+    if (!out.empty()) out += "; ";
+    out += detail::format_number(band.vcpu) + " vCPU: ";
+    if (band.step_gb == 0) out += "0.5, 1 or 2 GB";
+    else
+      out += detail::format_number(band.min_gb) + "-" + detail::format_number(band.max_gb) + " GB in " +
+             detail::format_number(band.step_gb) + " GB steps";
+  }
+  return out;
+}
+
+/// Fargate's billing formula (a policy type; `bill` is constexpr).
+///
+/// ```cpp
+/// using namespace runwise;
+/// const task_run month[] = {{seconds{0}, hours(730)}};
+/// auto bill = pricing::aws::fargate_billing::bill({.task = {1, 2}}, {.runs = month});
+/// // bill.total() == $36.04: 730 h × (1 × $0.04048 + 2 × $0.004445)
+/// ```
+struct fargate_billing {
+  struct config {
+    architecture arch = architecture::x86_64;
+    purchase capacity = purchase::on_demand;
+    task_size task{};  ///< 0 = the cheapest valid size that fits the workload's vCPU and memory
+    double ephemeral_storage_gb = 20;
+    front_door entry = front_door::none;
+    fargate_sheet prices = fargate_prices;
+
+    template <class Self, class V>
+    static void visit(Self& c, V& v) {
+      v.choice("arch", c.arch, architecture_names);
+      v.choice("capacity", c.capacity, purchase_names);
+      v.object("task", [&](auto& t) {
+        t.number("vcpu", c.task.vcpu, 0, 16);
+        t.number("memory_gb", c.task.memory_gb, 0, 120, " GB");
+      });
+      v.number("ephemeral_storage_gb", c.ephemeral_storage_gb, 20, 200, " GB");
+      v.choice("front_door", c.entry, container_front_doors);
+      v.sheet("prices", c.prices);
+    }
+
+    /// Throws runwise::error naming `path.task...` for a size Fargate does not offer, or for Spot on arm64.
+    void validate(const std::string& path) const {
+      if ((task.vcpu == 0) != (task.memory_gb == 0))
+        fail_input(path + ".task", "give both vcpu and memory_gb, or neither (then the smallest size that fits is used)");
+      if (task.vcpu != 0 && !is_valid_fargate_size(task))
+        fail_input(path + ".task", detail::format_number(task.vcpu) + " vCPU with " + detail::format_number(task.memory_gb) +
+                                       " GB is not a Fargate task size; valid sizes are " + fargate_sizes_text());
+      // Fargate Spot runs only Linux x86_64 tasks (Amazon ECS Developer Guide, "Fargate capacity
+      // providers", https://docs.aws.amazon.com/AmazonECS/latest/userguide/fargate-capacity-providers.html,
+      // seen 2026-11-26).
+      if (arch == architecture::arm64 && capacity == purchase::spot)
+        fail_input(path + ".capacity", "Fargate Spot is not offered for arm64 tasks");
+    }
+  };
+
+  /// What is billed: the tasks' runs and their configured size.
+  struct input {
+    std::span<const task_run> runs;
+    task_size task{1, 2};
+    double ephemeral_storage_gb = 20;
+  };
+
+  static constexpr cost_breakdown bill(const config& c, const input& in) {
+    const fargate_sheet& p = c.prices;
+    double billed_s = 0;
+    for (const task_run& r : in.runs)
+      billed_s += r.tasks * detail::max(p.minimum_billed_s, detail::ceil(r.length().value() - 1e-9));
+    const seconds billed{billed_s};
+    const bool spot = c.capacity == purchase::spot, arm = c.arch == architecture::arm64;
+    const auto per_vcpu = spot ? p.spot_per_vcpu_hour : arm ? p.arm64_per_vcpu_hour : p.per_vcpu_hour;
+    const auto per_gb = spot ? p.spot_per_gb_hour : arm ? p.arm64_per_gb_hour : p.per_gb_hour;
+
+    cost_breakdown b;
+    b.add("vcpu", to_vcpu_hours(vcpu{in.task.vcpu} * billed) * per_vcpu);
+    b.add("memory", to_gb_hours(gigabytes{in.task.memory_gb} * billed) * per_gb);
+    if (in.ephemeral_storage_gb > p.included_ephemeral_gb)
+      b.add("ephemeral_storage",
+            to_gb_hours(gigabytes{in.ephemeral_storage_gb - p.included_ephemeral_gb} * billed) * p.ephemeral_per_gb_hour);
+    return b;
+  }
+};
+
+}  // namespace runwise::pricing::aws

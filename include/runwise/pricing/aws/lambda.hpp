@@ -1,0 +1,165 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// AWS Lambda: requests + duration in GB-seconds, each invocation rounded up to the billing
+// granularity, duration tiered on the monthly aggregate per architecture, an optional free tier,
+// and ephemeral storage above the included 512 MB.
+
+#include <string_view>
+
+#include "../../detail/check.hpp"
+#include "../../units.hpp"
+#include "../../workload/duration.hpp"
+#include "../choices.hpp"
+#include "../cost.hpp"
+#include "../front_door.hpp"
+#include "../sheet.hpp"
+#include "../tiers.hpp"
+
+namespace runwise::pricing::aws {
+
+inline constexpr source lambda_pricing_page{"https://aws.amazon.com/lambda/pricing/", 'O'};
+inline constexpr source lambda_tier_table{"https://aws.amazon.com/lambda/pricing/ (tier table as copied by secondary sources)", 'S'};
+inline constexpr source lambda_1ms_blog{
+    "https://aws.amazon.com/blogs/aws/new-for-aws-lambda-1ms-billing-granularity-adds-cost-savings/", 'O'};
+
+/// Lambda's price sheet (us-east-1). All fields can be overridden at run time
+/// (`"prices": {"per_gb_second": 0.00001667}` in a spec); `fields` lists them for readers and catalogs.
+struct lambda_sheet {
+  std::string_view as_of;
+  double billing_granularity_ms;  ///< each invocation's duration is rounded up to this
+  price<requests> per_request;
+  // x86_64 duration, tiered on the monthly aggregate GB-s; band sizes in GB-s as AWS lists them
+  // ("first 6 billion", "next 9 billion").
+  price<gb_seconds> per_gb_second, per_gb_second_tier2, per_gb_second_tier3;
+  double tier1_gb_seconds, tier2_gb_seconds;
+  // arm64 duration tiers.
+  price<gb_seconds> arm64_per_gb_second, arm64_per_gb_second_tier2, arm64_per_gb_second_tier3;
+  double arm64_tier1_gb_seconds, arm64_tier2_gb_seconds;
+  // Always-free tier per month, shared by both architectures.
+  double free_requests, free_gb_seconds;
+  price<gb_seconds> ephemeral_per_gb_second;  ///< ephemeral storage above `included_ephemeral_mb`
+  double included_ephemeral_mb;
+
+  /// Calls `v(name, value&, unit, source)` for every field, in catalog order.
+  template <class Self, class V>
+  static constexpr void fields(Self& s, V&& v) {
+    v("billing_granularity_ms", s.billing_granularity_ms, "ms", lambda_1ms_blog);
+    v("per_request", s.per_request.usd_per_unit, "USD per request", lambda_pricing_page);
+    v("per_gb_second", s.per_gb_second.usd_per_unit, "USD per GB-s (x86_64, first tier)", lambda_tier_table);
+    v("per_gb_second_tier2", s.per_gb_second_tier2.usd_per_unit, "USD per GB-s (x86_64, second tier)", lambda_tier_table);
+    v("per_gb_second_tier3", s.per_gb_second_tier3.usd_per_unit, "USD per GB-s (x86_64, third tier)", lambda_tier_table);
+    v("tier1_gb_seconds", s.tier1_gb_seconds, "GB-s per month in the x86_64 first tier", lambda_tier_table);
+    v("tier2_gb_seconds", s.tier2_gb_seconds, "GB-s per month in the x86_64 second tier", lambda_tier_table);
+    v("arm64_per_gb_second", s.arm64_per_gb_second.usd_per_unit, "USD per GB-s (arm64, first tier)", lambda_tier_table);
+    v("arm64_per_gb_second_tier2", s.arm64_per_gb_second_tier2.usd_per_unit, "USD per GB-s (arm64, second tier)", lambda_tier_table);
+    v("arm64_per_gb_second_tier3", s.arm64_per_gb_second_tier3.usd_per_unit, "USD per GB-s (arm64, third tier)", lambda_tier_table);
+    v("arm64_tier1_gb_seconds", s.arm64_tier1_gb_seconds, "GB-s per month in the arm64 first tier", lambda_tier_table);
+    v("arm64_tier2_gb_seconds", s.arm64_tier2_gb_seconds, "GB-s per month in the arm64 second tier", lambda_tier_table);
+    v("free_requests", s.free_requests, "requests per month (free tier)", lambda_pricing_page);
+    v("free_gb_seconds", s.free_gb_seconds, "GB-s per month (free tier)", lambda_pricing_page);
+    v("ephemeral_per_gb_second", s.ephemeral_per_gb_second.usd_per_unit, "USD per GB-s of ephemeral storage", lambda_tier_table);
+    v("included_ephemeral_mb", s.included_ephemeral_mb, "MB of ephemeral storage included", lambda_pricing_page);
+  }
+};
+
+/// The list prices in force, us-east-1. Values: PRICES.md (AWS Lambda), checked 2026-11-26.
+inline namespace prices_2026_11 {
+inline constexpr lambda_sheet lambda_prices{
+    .as_of = "2026-11-26",
+    .billing_granularity_ms = 1,  // 1 ms since 2020-12-01 (AWS News Blog, 2020-12-01)
+    .per_request = {0.20 / 1e6},  // $0.20 per million requests
+    // x86_64: $0.0000166667 first 6 B GB-s, $0.000015 next 9 B, $0.0000133334 over 15 B.
+    .per_gb_second = {0.0000166667}, .per_gb_second_tier2 = {0.000015}, .per_gb_second_tier3 = {0.0000133334},
+    .tier1_gb_seconds = 6e9, .tier2_gb_seconds = 9e9,
+    // arm64: $0.0000133334 first 7.5 B GB-s, $0.0000120001 next 11.25 B, $0.0000106667 over 18.75 B.
+    .arm64_per_gb_second = {0.0000133334}, .arm64_per_gb_second_tier2 = {0.0000120001},
+    .arm64_per_gb_second_tier3 = {0.0000106667},
+    .arm64_tier1_gb_seconds = 7.5e9, .arm64_tier2_gb_seconds = 11.25e9,
+    // Always free: 1 M requests and 400,000 GB-s per month.
+    .free_requests = 1e6, .free_gb_seconds = 400'000,
+    // $0.0000000309 per GB-s above the included 512 MB.
+    .ephemeral_per_gb_second = {0.0000000309}, .included_ephemeral_mb = 512,
+};
+}  // namespace prices_2026_11
+
+/// Before 2020-12-01: 100 ms rounding, and the single duration price of the archived pricing-page
+/// examples ($0.00001667 per GB-s). Tiers and arm64 did not exist yet; the bounds are left at the
+/// 2026 values so that no realistic workload reaches them.
+namespace prices_2020_11 {
+inline constexpr lambda_sheet lambda_prices = [] {
+  lambda_sheet s = prices_2026_11::lambda_prices;
+  s.as_of = "2020-11-30";
+  s.billing_granularity_ms = 100;
+  s.per_gb_second = s.per_gb_second_tier2 = s.per_gb_second_tier3 = {0.00001667};
+  return s;
+}();
+}  // namespace prices_2020_11
+
+/// Lambda's billing formula. A policy type: `bill` is constexpr, so a monthly quote can be checked
+/// with static_assert.
+///
+/// ```cpp
+/// using namespace runwise;
+/// pricing::aws::lambda_billing::config c{.free_tier = true};
+/// c.prices.per_gb_second = {0.00001667};
+/// auto bill = pricing::aws::lambda_billing::bill(c, {.invocations = requests{3e6},
+///     .duration = {milliseconds(1000)}, .memory = megabytes{512}, .horizon = hours(730)});
+/// // bill["requests"] == $0.40, bill["compute"] == $18.34 (AWS's archived pricing example)
+/// ```
+struct lambda_billing {
+  struct config {
+    architecture arch = architecture::x86_64;
+    bool free_tier = false;  ///< the free tier is per account: off unless this workload may use it
+    double ephemeral_storage_mb = 512;
+    front_door entry = front_door::none;
+    lambda_sheet prices = lambda_prices;
+
+    template <class Self, class V>
+    static void visit(Self& c, V& v) {
+      v.choice("arch", c.arch, architecture_names);
+      v.flag("free_tier", c.free_tier);
+      v.number("billing_granularity_ms", c.prices.billing_granularity_ms, 0.001, 60'000, " ms");
+      v.number("ephemeral_storage_mb", c.ephemeral_storage_mb, 512, 10'240, " MB");
+      v.choice("front_door", c.entry, function_front_doors);
+      v.sheet("prices", c.prices);
+    }
+  };
+
+  /// What is billed: served invocations, their duration, the configured memory, the horizon.
+  struct input {
+    requests invocations{};
+    duration_model duration{};
+    megabytes memory{128};
+    seconds horizon = hours(730);
+  };
+
+  static constexpr cost_breakdown bill(const config& c, const input& in) {
+    const lambda_sheet& p = c.prices;
+    const double months = to_hours(in.horizon) / 730.0;  // free tier and tiers reset monthly
+    const seconds billed_each = in.duration.expected_billed(milliseconds(p.billing_granularity_ms));
+    const seconds billed_total = billed_each * in.invocations.value();
+
+    const requests free_req{c.free_tier ? p.free_requests * months : 0.0};
+    const requests paid_req{detail::max(0.0, (in.invocations - free_req).value())};
+
+    const double gb_s = (in.memory * billed_total).value();
+    const double paid_gb_s = detail::max(0.0, gb_s - (c.free_tier ? p.free_gb_seconds * months : 0.0));
+    const bool arm = c.arch == architecture::arm64;
+    const tier tiers[] = {
+        {arm ? p.arm64_tier1_gb_seconds : p.tier1_gb_seconds, (arm ? p.arm64_per_gb_second : p.per_gb_second).usd_per_unit},
+        {arm ? p.arm64_tier1_gb_seconds + p.arm64_tier2_gb_seconds : p.tier1_gb_seconds + p.tier2_gb_seconds,
+         (arm ? p.arm64_per_gb_second_tier2 : p.per_gb_second_tier2).usd_per_unit},
+        {0, (arm ? p.arm64_per_gb_second_tier3 : p.per_gb_second_tier3).usd_per_unit}};
+
+    cost_breakdown b;
+    b.add("requests", paid_req * p.per_request);
+    b.add("compute", usd{tiered_cost(paid_gb_s, tiers, months)});
+    if (c.ephemeral_storage_mb > p.included_ephemeral_mb)
+      b.add("ephemeral_storage", megabytes{c.ephemeral_storage_mb - p.included_ephemeral_mb} * billed_total *
+                                     p.ephemeral_per_gb_second);
+    return b;
+  }
+};
+
+}  // namespace runwise::pricing::aws

@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// The plain-text report: an aligned table of options, the recommendation with its reasons, and the
+// break-even points. No dependencies; returns a string.
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "../detail/format.hpp"
+#include "../evaluate/result.hpp"
+#include "../version.hpp"
+
+namespace runwise::report {
+
+namespace detail {
+inline std::string pad(std::string s, std::size_t width, bool right = false) {
+  if (s.size() >= width) return s;
+  return right ? std::string(width - s.size(), ' ') + s : s + std::string(width - s.size(), ' ');
+}
+
+/// Rows of cells → lines with columns padded to their widest cell: the first `leading_text` columns
+/// and, when `last_is_text`, the last one are left-aligned text; the others are right-aligned numbers.
+inline std::string table(const std::vector<std::vector<std::string>>& rows, std::size_t leading_text, bool last_is_text) {
+  std::vector<std::size_t> width;
+  for (const auto& r : rows)
+    for (std::size_t i = 0; i < r.size(); ++i) {
+      if (width.size() <= i) width.push_back(0);
+      width[i] = std::max(width[i], r[i].size());
+    }
+  std::string out;
+  for (const auto& r : rows) {
+    std::string line;
+    for (std::size_t i = 0; i < r.size(); ++i)
+      line += "  " + pad(r[i], width[i], i >= leading_text && !(last_is_text && i + 1 == width.size()));
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    out += line + "\n";
+  }
+  return out;
+}
+}  // namespace detail
+
+/// The text report of an evaluation, as `runwise evaluate --format text` prints it.
+///
+/// ```cpp
+/// std::fputs(runwise::report::text(ev.evaluate(w)).c_str(), stdout);
+/// ```
+inline std::string text(const evaluation& e) {
+  using runwise::detail::format_count;
+  using runwise::detail::format_number;
+  using runwise::detail::format_usd;
+  std::string out = "runwise " + std::string(version) + " | " + e.workload + " | " + format_number(to_hours(e.horizon)) +
+                    " h";
+  double arrived = 0;
+  for (const auto& o : e.options) arrived = std::max(arrived, o.use.arrived.value());
+  out += " | " + format_count(arrived) + " requests\n\n";
+
+  std::vector<std::vector<std::string>> rows{{"option", "kind", "total", "score", "cost items"}};
+  for (const auto& o : e.options) {
+    std::string items;
+    for (const auto& item : o.cost) items += (items.empty() ? "" : ", ") + std::string(item.name) + " " + format_usd(item.amount.value());
+    rows.push_back({o.platform, std::string(to_string(o.kind)), o.feasible ? format_usd(o.cost.total().value()) : "infeasible",
+                    o.feasible ? format_number(std::round(o.score * 100) / 100) : "-", o.feasible ? items : ""});
+  }
+  out += runwise::report::detail::table(rows, 2, true) + "\n";
+
+  std::vector<std::vector<std::string>> usage_rows{{"usage", "served", "cold starts", "overloaded", "throttled", "peak inst.", "mean inst."}};
+  for (const auto& o : e.options) {
+    if (!o.feasible) continue;
+    const usage& u = o.use;
+    usage_rows.push_back({o.platform, format_count(u.served.value()), format_count(u.cold_starts.value()),
+                          format_count(u.overloaded.value()), format_count(u.throttled.value()),
+                          format_number(std::round(u.peak_instances * 100) / 100), format_number(std::round(u.mean_instances * 100) / 100)});
+  }
+  out += runwise::report::detail::table(usage_rows, 1, false) + "\n";
+
+  out += "Recommendation: " + std::string(to_string(e.advice.kind)) + " on " + e.advice.platform + "\n";
+  for (const auto& r : e.advice.reasons) out += "  - " + r + "\n";
+  if (!e.break_even.empty()) {
+    out += "\nBreak-even (monthly requests at which both cost the same, same traffic shape):\n";
+    for (const auto& b : e.break_even)
+      out += "  " + b.serverless + " = " + b.containers + ": " +
+             (b.requests_per_month ? format_count(*b.requests_per_month) : std::string("never (1e-6x to 1e6x today's traffic)")) + "\n";
+  }
+  return out;
+}
+
+}  // namespace runwise::report

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// runwise: should a workload run on serverless functions, on containers, or on both — and what will
+// each really cost? The umbrella header; nothing to link.
+//
+// The flow, one folder per stage:
+//   workload/  traffic, durations, requirements
+//   simulate/  capacity policies: traffic → usage
+//   pricing/   billing formulas and dated price sheets: usage → cost
+//   criteria/  hard limits (and, later, the article's six criteria)
+//   platform/  platforms as compositions of the policies above, and the catalog
+//   decide/    decision policies: options → recommendation
+//   analyze/   break-even
+//   evaluate/  evaluator<...> (compile-time list) and registry (run-time selection)
+//   report/    text report
+
+#include "version.hpp"
+#include "error.hpp"
+#include "units.hpp"
+
+#include "workload/duration.hpp"
+#include "workload/generators.hpp"
+#include "workload/requirements.hpp"
+#include "workload/steady.hpp"
+#include "workload/traffic.hpp"
+#include "workload/workload.hpp"
+
+#include "simulate/fixed_fleet.hpp"
+#include "simulate/function_instances.hpp"
+#include "simulate/usage.hpp"
+
+#include "pricing/aws/fargate.hpp"
+#include "pricing/aws/lambda.hpp"
+#include "pricing/cost.hpp"
+#include "pricing/sheet.hpp"
+
+#include "criteria/aws_limits.hpp"
+
+#include "platform/aws_fargate.hpp"
+#include "platform/aws_lambda.hpp"
+#include "platform/catalog.hpp"
+#include "platform/concepts.hpp"
+
+#include "analyze/break_even.hpp"
+#include "decide/cheapest.hpp"
+#include "report/text.hpp"
+#include "evaluate/evaluator.hpp"
+#include "evaluate/registry.hpp"

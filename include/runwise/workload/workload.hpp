@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <string>
+#include <utility>
+
+#include "../detail/check.hpp"
+#include "../units.hpp"
+#include "duration.hpp"
+#include "requirements.hpp"
+#include "traffic.hpp"
+
+namespace runwise {
+
+/// One service to place: its traffic, how long a request runs, what it needs.
+/// Field meanings follow CONTRACT.md's `workload` object.
+///
+/// ```cpp
+/// runwise::workload w{.name = "orders-api",
+///                     .traffic = runwise::make_traffic(3e6 / runwise::hours(730).value(), runwise::hours(730), runwise::seconds{60}),
+///                     .duration = {runwise::milliseconds(1000)},
+///                     .memory = runwise::megabytes{512}};
+/// w.validate();
+/// ```
+struct workload {
+  std::string name = "workload";
+  traffic_series traffic;
+  duration_model duration{};           ///< execution time per request (mean, distribution)
+  megabytes memory{128};               ///< configured memory per function / instance
+  vcpu cpu{0.25};                      ///< CPU one instance needs (containers, Cloud Run)
+  double concurrency_per_instance = 1; ///< requests one container or instance serves at once
+  requirements needs{};
+
+  /// Throws runwise::error naming `path.<field>` for an out-of-range value.
+  void validate(const std::string& path = "workload") const {
+    detail::check_range(path + ".duration_ms", to_milliseconds(duration.mean), 1e-3, 8.64e7, " ms");
+    detail::check_range(path + ".memory_mb", memory.value(), 1, 1e7, " MB");
+    detail::check_range(path + ".vcpu", cpu.value(), 1e-3, 1024);
+    detail::check_range(path + ".concurrency_per_instance", concurrency_per_instance, 1, 1e5);
+    needs.validate(path + ".requirements");
+  }
+};
+
+}  // namespace runwise
