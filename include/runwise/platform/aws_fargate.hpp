@@ -9,6 +9,7 @@
 #include "../criteria/aws_limits.hpp"
 #include "../pricing/aws/fargate.hpp"
 #include "../simulate/fixed_fleet.hpp"
+#include "../workload/steady.hpp"
 #include "kind.hpp"
 #include "settings.hpp"
 

@@ -8,6 +8,7 @@
 #include "../criteria/aws_limits.hpp"
 #include "../pricing/aws/lambda.hpp"
 #include "../simulate/function_instances.hpp"
+#include "../workload/steady.hpp"
 #include "kind.hpp"
 #include "settings.hpp"
 

@@ -20,12 +20,16 @@ namespace runwise::simulate {
 
 /// Capacity policy for functions-as-a-service (Lambda, Azure Functions, ...).
 ///
-/// In step i with n_i requests, rate λ_i = n_i / step and the busy instances are c_i = λ_i · E[d]
-/// (Little's law). A request is cold when no request arrived in the keep-alive window before it —
-/// for arrivals that are Poisson within the window, probability e^(-Λ_i) with Λ_i the expected
-/// arrivals in one window at the window's mean rate — or when it needs an instance beyond the warm
-/// pool, the most instances used in the preceding window (scale-out). Requests above the concurrency
-/// limit are throttled in proportion (c_i - limit) / c_i.
+/// Within a step, arrivals are taken as Poisson with the step's count as mean. In step i with n_i
+/// requests (rate λ_i = n_i / step) the busy instances are c_i = λ_i · E[d] (Little's law).
+/// A request is cold when no request arrived in the keep-alive window T before it. With r the mean
+/// rate over the W = floor(T / step) preceding steps, a request at offset u in the step saw
+/// λ_i·u + r·(T - u) expected arrivals in its window, so the step's expected cold starts are
+///   n_i · e^(-r·T) · (1 - e^(-x)) / x,   x = (λ_i - r) · step
+/// — n_i·e^(-λT) for a steady rate, 1 - e^(-n_i) after a long idle gap. (For T < step: n_i·e^(-λ_i·T).)
+/// Scale-out adds one cold start per instance beyond the warm pool, the most instances of the
+/// preceding window. Requests above the concurrency limit are throttled in proportion
+/// (c_i - limit) / c_i.
 ///
 /// ```cpp
 /// runwise::simulate::function_instances::config c{.keep_alive_s = 600, .concurrency_limit = 1000};
@@ -57,31 +61,42 @@ struct function_instances {
 
     usage u;
     u.horizon = t.horizon();
-    double window_requests = 0;        // sum of n over the last `window` steps, this one included
-    std::deque<std::size_t> pool;      // indices of the last window's steps, decreasing instances
+    const double keep_alive = c.keep_alive_s;
+    double previous_requests = 0;      // sum of n over the `window` steps before this one
+    std::deque<std::size_t> pool;      // the last window's steps, by decreasing instances
     std::vector<double> instances(n.size());
     double busy_seconds = 0, cold = 0, throttled = 0;
     for (std::size_t i = 0; i < n.size(); ++i) {
       const double rate = n[i] / step;
       const double busy = rate * d;
-      const double admitted = busy > c.concurrency_limit ? c.concurrency_limit : busy;
-      if (busy > c.concurrency_limit) throttled += n[i] * (busy - c.concurrency_limit) / busy;
-      instances[i] = n[i] > 0 ? std::ceil(admitted - 1e-9) : 0.0;
-      if (instances[i] < 1 && n[i] > 0) instances[i] = 1;
+      const double admitted_share = busy > c.concurrency_limit ? c.concurrency_limit / busy : 1.0;
+      throttled += n[i] * (1.0 - admitted_share);
+      const double admitted = busy * admitted_share;
+      instances[i] = n[i] > 0 ? std::max(1.0, std::ceil(admitted - 1e-9)) : 0.0;
 
-      window_requests += n[i];
-      if (i >= window) window_requests -= n[i - window];
-      const double covered = static_cast<double>(std::min(i + 1, window)) * step;
-      const double expected_in_keep_alive = window_requests / covered * std::max(c.keep_alive_s, 1e-9);
-      const double served_here = n[i] * (busy > c.concurrency_limit ? c.concurrency_limit / busy : 1.0);
-      cold += served_here * std::exp(-expected_in_keep_alive);
+      // Cold starts after idle gaps (see the formula above).
+      double gap_cold = 0;
+      if (n[i] > 0) {
+        if (keep_alive < step) {
+          gap_cold = n[i] * std::exp(-rate * keep_alive);
+        } else {
+          const double r = previous_requests / (static_cast<double>(window) * step);
+          const double x = (rate - r) * step;
+          const double spread = std::fabs(x) < 1e-12 ? 1.0 : -std::expm1(-x) / x;
+          gap_cold = n[i] * std::exp(-r * keep_alive) * spread;
+        }
+      }
+      cold += gap_cold * admitted_share;
 
+      // Cold starts from scale-out beyond the warm pool.
       while (!pool.empty() && pool.front() + window < i) pool.pop_front();
       const double warm = pool.empty() ? 0.0 : instances[pool.front()];
       cold += std::max(0.0, instances[i] - std::max(warm, 1.0));
       while (!pool.empty() && instances[pool.back()] <= instances[i]) pool.pop_back();
       pool.push_back(i);
 
+      previous_requests += n[i];
+      if (i >= window) previous_requests -= n[i - window];
       busy_seconds += admitted * step;
       u.peak_instances = std::max(u.peak_instances, admitted);
     }

@@ -94,10 +94,10 @@ inline void two_level(std::vector<double>& w, const std::vector<char>& high, dou
     for (double& x : w) x = 1.0;
     return;
   }
-  if (r * m > n)
+  if (r * m > n * (1 + 1e-12))
     fail_input(path, "must be at most " + format_number(n / m) + " for this pattern over this horizon, got " +
                          format_number(r));
-  const double floor_level = (n - r * m) / (n - m);
+  const double floor_level = std::max(0.0, (n - r * m) / (n - m));
   for (std::size_t i = 0; i < w.size(); ++i) w[i] = high[i] ? r : floor_level;
 }
 
@@ -147,7 +147,7 @@ inline traffic_series make_traffic(double mean_rate_per_s, seconds horizon, seco
       const auto burst = static_cast<std::size_t>(std::max(1.0, std::round(600.0 / step.value())));
       std::size_t slots = n / burst;
       std::size_t bursts = static_cast<std::size_t>(std::max(1.0, std::round(0.02 * static_cast<double>(n) / static_cast<double>(burst))));
-      while (bursts > 0 && r * static_cast<double>(bursts * burst) > static_cast<double>(n)) --bursts;
+      while (bursts > 0 && r * static_cast<double>(bursts * burst) > static_cast<double>(n) * (1 + 1e-12)) --bursts;
       bursts = std::min(bursts, slots);
       std::vector<std::size_t> order(slots);
       for (std::size_t i = 0; i < slots; ++i) order[i] = i;

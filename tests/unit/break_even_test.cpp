@@ -1,0 +1,27 @@
+#include <doctest/doctest.h>
+
+#include <runwise/runwise.hpp>
+
+using namespace runwise;
+
+TEST_CASE("break_even_scale finds where a difference changes sign") {
+  CHECK(*analyze::break_even_scale([](double k) { return 2 * k - 10; }) == doctest::Approx(5).epsilon(1e-8));
+  CHECK(*analyze::break_even_scale([](double k) { return 3 - k * k; }) == doctest::Approx(std::sqrt(3.0)).epsilon(1e-8));
+  CHECK_FALSE(analyze::break_even_scale([](double k) { return k + 1; }));
+}
+
+TEST_CASE("Lambda and one Fargate task cost the same at $36.04 / per-request Lambda cost") {
+  // One 1 vCPU / 2 GB task costs $36.04 a month (PRICES.md). A 1 s, 512 MB Lambda request costs
+  // 0.5 GB-s × $0.0000166667 + $0.0000002 (PRICES.md), so they meet at 36.0401 / 8.53335e-6 ≈ 4.22 M requests a month.
+  evaluator<aws_lambda, aws_fargate> ev;
+  ev.config<aws_fargate>().billing.task = {1, 2};
+  ev.config<aws_fargate>().capacity.tasks = 1;
+  const workload w{.traffic = make_traffic(1.0, hours(730), seconds{60}), .duration = {milliseconds(1000)}, .memory = megabytes{512}};
+  const evaluation e = ev.evaluate(w);
+  REQUIRE(e.break_even.size() == 1);
+  CHECK(e.break_even[0].serverless == "aws_lambda");
+  CHECK(e.break_even[0].containers == "aws_fargate");
+  const double expected = 730 * (0.04048 + 2 * 0.004445) / (0.5 * 0.0000166667 + 0.2 / 1e6);
+  REQUIRE(e.break_even[0].requests_per_month);
+  CHECK(*e.break_even[0].requests_per_month == doctest::Approx(expected).epsilon(1e-6));
+}

@@ -1,0 +1,31 @@
+#include <doctest/doctest.h>
+
+#include <runwise/detail/format.hpp>
+#include <runwise/detail/math.hpp>
+#include <runwise/units.hpp>
+
+using namespace runwise;
+
+TEST_CASE("cents are rounded half away from zero, as a bill shows them") {
+  CHECK(detail::to_cents(18.737) == 1874);
+  CHECK(detail::to_cents(0.005) == 1);
+  CHECK(detail::to_cents(-0.005) == -1);
+  CHECK(detail::to_cents(36.0401) == 3604);
+}
+
+TEST_CASE("round_up_to keeps exact multiples and rounds the rest up") {
+  CHECK(detail::round_up_to(0.3, 0.1) == doctest::Approx(0.3));
+  CHECK(detail::round_up_to(0.301, 0.1) == doctest::Approx(0.4));
+  CHECK(detail::round_up_to(1.0, 0.001) == doctest::Approx(1.0));
+  CHECK(detail::round_up_to(0.0301, 0.001) == doctest::Approx(0.031));
+  CHECK(detail::ceil(2.0000001) == 3.0);
+  CHECK(detail::ceil(-1.5) == -1.0);
+}
+
+TEST_CASE("dollars and counts print with thousands separators") {
+  CHECK(detail::format_usd(1234.5) == "$1,234.50");
+  CHECK(detail::format_usd(0.404) == "$0.40");
+  CHECK(detail::format_usd(-18.737) == "-$18.74");
+  CHECK(detail::format_count(3e6) == "3,000,000");
+  CHECK(detail::format_count(999) == "999");
+}
