@@ -12,8 +12,9 @@
 
 namespace runwise::decide {
 
-/// Ranks feasible options by total cost alone, and says so in its reasons. The default decision
-/// policy until the article's six criteria are modelled; it remains useful when cost is all that matters.
+/// Ranks feasible options by total cost alone, and says so in its reasons; it also names every
+/// option that served requests late or throttled them, which cost alone cannot weigh. The default
+/// decision policy until the article's six criteria are modelled.
 ///
 /// Score of an option: cheapest total / its total (1 for the cheapest; 1 for every option when all
 /// are free). Throws runwise::error naming `platforms` when no option is feasible.
@@ -49,6 +50,18 @@ struct cheapest {
       if (best > 0) ranking += " (" + detail::format_number(std::round(total / best * 100) / 100) + "x)";
     }
     r.reasons.push_back(ranking);
+    // Cost alone cannot see an option that is cheap because it is too small; say so.
+    for (const auto& o : options) {
+      if (!o.feasible || o.use.arrived.value() <= 0) continue;
+      const double late = o.use.overloaded.value(), dropped = o.use.throttled.value();
+      const auto share = [&](double x) { return detail::format_number(std::round(x / o.use.arrived.value() * 1000) / 10) + "%"; };
+      if (late > 0)
+        r.reasons.push_back(o.platform + " cannot keep up: " + detail::format_count(late) + " requests (" + share(late) +
+                            ") arrive above its capacity and are served late");
+      if (dropped > 0)
+        r.reasons.push_back(o.platform + " throttles " + detail::format_count(dropped) + " requests (" + share(dropped) +
+                            ") above its concurrency limit");
+    }
     for (const auto& o : options)
       for (const auto& why : o.infeasible_reasons) r.reasons.push_back(o.platform + " is ruled out: " + why);
     return r;
