@@ -26,7 +26,8 @@ class json_defaults {
   void choice(std::string_view name, E e, const runwise::pricing::choice_table<E, N>& table) {
     std::vector<std::string> allowed;
     for (const auto& [text, value] : table) allowed.emplace_back(text);
-    out_["settings"][std::string(name)] = {{"default", std::string(runwise::pricing::name_of(table, e))}, {"allowed", allowed}};
+    out_["settings"][std::string(name)] = {{"default", std::string(runwise::pricing::name_of(table, e))},
+                                           {"allowed", allowed}};
   }
   template <class F>
   void object(std::string_view name, F&& f) {
@@ -39,13 +40,14 @@ class json_defaults {
   void sheet(std::string_view, const Sheet& s) {
     out_["as_of"] = std::string(s.as_of);
     out_["stale"] = runwise::pricing::is_stale(s.as_of, today_);
-    Sheet::fields(s, [&](std::string_view field, double value, std::string_view unit, const runwise::pricing::source& src) {
-      out_["prices"][std::string(field)] = {{"value", value},
-                                            {"unit", std::string(unit)},
-                                            {"source", std::string(src.url)},
-                                            {"confidence", std::string(1, src.confidence)},
-                                            {"as_of", std::string(s.as_of)}};
-    });
+    Sheet::fields(
+        s, [&](std::string_view field, double value, std::string_view unit, const runwise::pricing::source& src) {
+          out_["prices"][std::string(field)] = {{"value", value},
+                                                {"unit", std::string(unit)},
+                                                {"source", std::string(src.url)},
+                                                {"confidence", std::string(1, src.confidence)},
+                                                {"as_of", std::string(s.as_of)}};
+        });
   }
 
  private:
@@ -71,7 +73,8 @@ inline nlohmann::json catalog_json(const std::string& today) {
 }
 
 inline std::string catalog_text(const nlohmann::json& catalog) {
-  std::string out = "runwise " + catalog["runwise"].get<std::string>() + " catalog (today " + catalog["today"].get<std::string>() + ")\n";
+  std::string out = "runwise " + catalog["runwise"].get<std::string>() + " catalog (today " +
+                    catalog["today"].get<std::string>() + ")\n";
   for (const auto& p : catalog["platforms"]) {
     out += "\n" + p["id"].get<std::string>() + " (" + p["kind"].get<std::string>() + "), prices as of " +
            p["as_of"].get<std::string>() + (p["stale"].get<bool>() ? "  WARNING: older than a year" : "") + "\n";
@@ -79,7 +82,8 @@ inline std::string catalog_text(const nlohmann::json& catalog) {
       char value[32];
       std::snprintf(value, sizeof value, "%.10g", f["value"].get<double>());
       out += "  " + name + std::string(name.size() < 28 ? 28 - name.size() : 1, ' ') + value + "  " +
-             f["unit"].get<std::string>() + "  [" + f["confidence"].get<std::string>() + "] " + f["source"].get<std::string>() + "\n";
+             f["unit"].get<std::string>() + "  [" + f["confidence"].get<std::string>() + "] " +
+             f["source"].get<std::string>() + "\n";
     }
   }
   return out;

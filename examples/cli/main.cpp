@@ -56,7 +56,8 @@ nlohmann::json parse_json(const std::string& text, const std::string& name) {
     }
     std::string what = e.what();
     if (const auto at = what.find(": "); at != std::string::npos) what = what.substr(at + 2);
-    runwise::fail_input(name + ":" + std::to_string(line) + ":" + std::to_string(column), "invalid JSON (" + what + ")");
+    runwise::fail_input(name + ":" + std::to_string(line) + ":" + std::to_string(column),
+                        "invalid JSON (" + what + ")");
   }
 }
 
@@ -87,7 +88,8 @@ std::string evaluate(const std::string& spec_text, const std::string& spec_name,
   const std::string today = today_iso();
   for (const auto& [id, as_of] : s.sheet_dates)
     if (runwise::pricing::is_stale(as_of, today))
-      warnings.push_back(id + ": prices are as of " + as_of + ", more than a year ago; check them or override \"prices\"");
+      warnings.push_back(id + ": prices are as of " + as_of +
+                         ", more than a year ago; check them or override \"prices\"");
   if (format == "json") return runwise_cli::evaluation_json(e, warnings).dump(2) + "\n";
   std::string out = runwise::report::text(e);
   for (const auto& w : warnings) out += "warning: " + w + "\n";
@@ -97,8 +99,9 @@ std::string evaluate(const std::string& spec_text, const std::string& spec_name,
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"runwise: should a workload run on serverless functions, on containers, or on both, "
-               "and what will each really cost?\nWith no command, evaluates a built-in example workload."};
+  CLI::App app{
+      "runwise: should a workload run on serverless functions, on containers, or on both, "
+      "and what will each really cost?\nWith no command, evaluates a built-in example workload."};
   app.set_version_flag("--version", "runwise " + std::string(runwise::version));
   app.require_subcommand(0, 1);
 
@@ -109,7 +112,8 @@ int main(int argc, char** argv) {
   evaluate_cmd->add_option("--output", output, "write the report to FILE (atomically) instead of standard output");
 
   std::string catalog_format = "text";
-  auto* catalog_cmd = app.add_subcommand("catalog", "List every platform, its settings and its prices with sources and dates");
+  auto* catalog_cmd =
+      app.add_subcommand("catalog", "List every platform, its settings and its prices with sources and dates");
   catalog_cmd->add_option("--format", catalog_format, "text or json")->check(CLI::IsMember({"text", "json"}));
 
   try {

@@ -25,7 +25,8 @@ inline nlohmann::json option_json(const runwise::option_result& o) {
                    {"kind", runwise::to_string(o.kind)},
                    {"feasible", o.feasible},
                    {"infeasible_reasons", o.infeasible_reasons},
-                   {"cost", o.feasible ? nlohmann::json{{"total_usd", o.cost.total().value()}, {"items", items}} : nlohmann::json(nullptr)},
+                   {"cost", o.feasible ? nlohmann::json{{"total_usd", o.cost.total().value()}, {"items", items}}
+                                       : nlohmann::json(nullptr)},
                    {"scores", scores},
                    {"score", o.score}};
   if (o.feasible) j["usage"] = usage_json(o.use);
@@ -39,14 +40,16 @@ inline nlohmann::json evaluation_json(const runwise::evaluation& e, const std::v
   for (const auto& b : e.break_even)
     break_even.push_back({{"serverless", b.serverless},
                           {"containers", b.containers},
-                          {"requests_per_month", b.requests_per_month ? nlohmann::json(*b.requests_per_month) : nlohmann::json(nullptr)}});
-  return {{"workload", e.workload},
-          {"horizon_hours", runwise::to_hours(e.horizon)},
-          {"options", options},
-          {"recommendation",
-           {{"choice", runwise::to_string(e.advice.kind)}, {"platform", e.advice.platform}, {"reasons", e.advice.reasons}}},
-          {"break_even", break_even},
-          {"warnings", warnings}};
+                          {"requests_per_month",
+                           b.requests_per_month ? nlohmann::json(*b.requests_per_month) : nlohmann::json(nullptr)}});
+  return {
+      {"workload", e.workload},
+      {"horizon_hours", runwise::to_hours(e.horizon)},
+      {"options", options},
+      {"recommendation",
+       {{"choice", runwise::to_string(e.advice.kind)}, {"platform", e.advice.platform}, {"reasons", e.advice.reasons}}},
+      {"break_even", break_even},
+      {"warnings", warnings}};
 }
 
 }  // namespace runwise_cli

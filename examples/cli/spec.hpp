@@ -31,9 +31,13 @@ struct sheet_date_collector {
   template <class E, std::size_t N>
   void choice(std::string_view, E, const runwise::pricing::choice_table<E, N>&) {}
   template <class F>
-  void object(std::string_view, F&& f) { f(*this); }
+  void object(std::string_view, F&& f) {
+    f(*this);
+  }
   template <class Sheet>
-  void sheet(std::string_view, const Sheet& s) { as_of = std::string(s.as_of); }
+  void sheet(std::string_view, const Sheet& s) {
+    as_of = std::string(s.as_of);
+  }
 };
 
 inline constexpr runwise::pricing::choice_table<runwise::traffic_pattern, 4> pattern_names{
@@ -55,26 +59,31 @@ inline runwise::traffic_series read_traffic(json_object t, std::optional<double>
     runwise::fail_input(t.path(), "give exactly one of requests_per_month, requests_per_second, series, azure_2019");
 
   if (t.has("azure_2019"))
-    runwise::fail_input(t.at("azure_2019"), "Azure 2019 trace input is not supported by this version yet; give series counts instead");
+    runwise::fail_input(t.at("azure_2019"),
+                        "Azure 2019 trace input is not supported by this version yet; give series counts instead");
 
   if (auto series = t.object("series")) {
     const double step = series->number("step_s").value_or(60);
     const auto* counts = series->find("counts");
     if (!counts) runwise::fail_input(series->at("counts"), "is required");
-    if (!counts->is_array()) runwise::fail_input(series->at("counts"), "must be an array of numbers, got " + type_name(*counts));
+    if (!counts->is_array())
+      runwise::fail_input(series->at("counts"), "must be an array of numbers, got " + type_name(*counts));
     if (counts->empty()) runwise::fail_input(series->at("counts"), "must not be empty");
     std::vector<double> c;
     c.reserve(counts->size());
     for (std::size_t i = 0; i < counts->size(); ++i) {
       const auto& v = (*counts)[i];
-      if (!v.is_number()) runwise::fail_input(series->at("counts") + "[" + std::to_string(i) + "]", "must be a number, got " + type_name(v));
+      if (!v.is_number())
+        runwise::fail_input(series->at("counts") + "[" + std::to_string(i) + "]",
+                            "must be a number, got " + type_name(v));
       c.push_back(v.get<double>());
     }
     series->finish();
     t.finish();
     runwise::traffic_series out(runwise::seconds{step}, std::move(c), series->path());
     if (horizon_hours && std::fabs(*horizon_hours - runwise::to_hours(out.horizon())) > 1e-9 * *horizon_hours)
-      runwise::fail_input("horizon_hours", runwise::detail::format_number(*horizon_hours) + " h differs from the series' " +
+      runwise::fail_input("horizon_hours", runwise::detail::format_number(*horizon_hours) +
+                                               " h differs from the series' " +
                                                runwise::detail::format_number(runwise::to_hours(out.horizon())) +
                                                " h; omit horizon_hours to use the series' own");
     return out;

@@ -11,7 +11,7 @@ int main() {
                      .duration = {milliseconds(120)},
                      .memory = megabytes{512}};
 
-  evaluator<aws_lambda, aws_fargate> ev;                   // platforms chosen at compile time
+  evaluator<aws_lambda, aws_fargate> ev;  // platforms chosen at compile time
   ev.config<aws_lambda>().billing.arch = pricing::architecture::arm64;
   const evaluation result = ev.evaluate(api);
 

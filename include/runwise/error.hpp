@@ -24,9 +24,7 @@ enum class errc {
 class error : public std::runtime_error {
  public:
   error(errc code, std::string where, const std::string& message)
-      : std::runtime_error(where.empty() ? message : where + ": " + message),
-        code_(code),
-        where_(std::move(where)) {}
+      : std::runtime_error(where.empty() ? message : where + ": " + message), code_(code), where_(std::move(where)) {}
 
   [[nodiscard]] errc code() const noexcept { return code_; }
   /// The path or `file:line` the error is about (may be empty).

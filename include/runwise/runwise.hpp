@@ -15,9 +15,9 @@
 //   evaluate/  evaluator<...> (compile-time list) and registry (run-time selection)
 //   report/    text report
 
-#include "version.hpp"
 #include "error.hpp"
 #include "units.hpp"
+#include "version.hpp"
 
 #include "workload/duration.hpp"
 #include "workload/generators.hpp"
@@ -44,6 +44,6 @@
 
 #include "analyze/break_even.hpp"
 #include "decide/cheapest.hpp"
-#include "report/text.hpp"
 #include "evaluate/evaluator.hpp"
 #include "evaluate/registry.hpp"
+#include "report/text.hpp"

@@ -27,9 +27,18 @@ class quantity {
   /// The number in this dimension's unit (`Tag::symbol`).
   [[nodiscard]] constexpr double value() const noexcept { return value_; }
 
-  constexpr quantity& operator+=(quantity o) noexcept { value_ += o.value_; return *this; }
-  constexpr quantity& operator-=(quantity o) noexcept { value_ -= o.value_; return *this; }
-  constexpr quantity& operator*=(double k) noexcept { value_ *= k; return *this; }
+  constexpr quantity& operator+=(quantity o) noexcept {
+    value_ += o.value_;
+    return *this;
+  }
+  constexpr quantity& operator-=(quantity o) noexcept {
+    value_ -= o.value_;
+    return *this;
+  }
+  constexpr quantity& operator*=(double k) noexcept {
+    value_ *= k;
+    return *this;
+  }
 
   friend constexpr quantity operator+(quantity a, quantity b) noexcept { return quantity{a.value_ + b.value_}; }
   friend constexpr quantity operator-(quantity a, quantity b) noexcept { return quantity{a.value_ - b.value_}; }
@@ -47,16 +56,36 @@ class quantity {
 };
 
 namespace unit {
-struct usd { static constexpr std::string_view symbol = "USD"; };
-struct seconds { static constexpr std::string_view symbol = "s"; };
-struct megabytes { static constexpr std::string_view symbol = "MB"; };
-struct gigabytes { static constexpr std::string_view symbol = "GB"; };
-struct vcpu { static constexpr std::string_view symbol = "vCPU"; };
-struct requests { static constexpr std::string_view symbol = "requests"; };
-struct gb_seconds { static constexpr std::string_view symbol = "GB-s"; };
-struct vcpu_seconds { static constexpr std::string_view symbol = "vCPU-s"; };
-struct gb_hours { static constexpr std::string_view symbol = "GB-h"; };
-struct vcpu_hours { static constexpr std::string_view symbol = "vCPU-h"; };
+struct usd {
+  static constexpr std::string_view symbol = "USD";
+};
+struct seconds {
+  static constexpr std::string_view symbol = "s";
+};
+struct megabytes {
+  static constexpr std::string_view symbol = "MB";
+};
+struct gigabytes {
+  static constexpr std::string_view symbol = "GB";
+};
+struct vcpu {
+  static constexpr std::string_view symbol = "vCPU";
+};
+struct requests {
+  static constexpr std::string_view symbol = "requests";
+};
+struct gb_seconds {
+  static constexpr std::string_view symbol = "GB-s";
+};
+struct vcpu_seconds {
+  static constexpr std::string_view symbol = "vCPU-s";
+};
+struct gb_hours {
+  static constexpr std::string_view symbol = "GB-h";
+};
+struct vcpu_hours {
+  static constexpr std::string_view symbol = "vCPU-h";
+};
 }  // namespace unit
 
 using usd = quantity<unit::usd>;                    ///< money, US dollars

@@ -33,7 +33,8 @@ static_assert(cents(archived_example_2020.total()) == 1874);
 
 // PRICES.md reference arithmetic: a 1 GB x86 Lambda busy all of a 730-hour month costs $43.80 of
 // compute (2,628,000 one-second requests); arm64 $35.04.
-constexpr steady_workload busy_month{.requests_per_month = 2'628'000, .duration = {milliseconds(1000)}, .memory = megabytes{1024}};
+constexpr steady_workload busy_month{
+    .requests_per_month = 2'628'000, .duration = {milliseconds(1000)}, .memory = megabytes{1024}};
 static_assert(cents(aws_lambda::quote(busy_month, {})["compute"]) == 4380);
 constexpr auto arm = [] {
   aws_lambda::config c;

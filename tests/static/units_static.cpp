@@ -7,9 +7,13 @@ namespace {
 using namespace runwise;
 
 template <class A, class B>
-concept addable = requires(A a, B b) { a + b; };
+concept addable = requires(A a, B b) {
+  a + b;
+};
 template <class A, class B>
-concept multipliable = requires(A a, B b) { a * b; };
+concept multipliable = requires(A a, B b) {
+  a* b;
+};
 
 // Same dimension adds; different dimensions do not.
 static_assert(addable<usd, usd>);

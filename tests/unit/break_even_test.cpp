@@ -6,7 +6,8 @@ using namespace runwise;
 
 TEST_CASE("break_even_scale finds where a difference changes sign") {
   CHECK(*analyze::break_even_scale([](double k) { return 2 * k - 10; }) == doctest::Approx(5).epsilon(1e-8));
-  CHECK(*analyze::break_even_scale([](double k) { return 3 - k * k; }) == doctest::Approx(std::sqrt(3.0)).epsilon(1e-8));
+  CHECK(*analyze::break_even_scale([](double k) { return 3 - k * k; }) ==
+        doctest::Approx(std::sqrt(3.0)).epsilon(1e-8));
   CHECK_FALSE(analyze::break_even_scale([](double k) { return k + 1; }));
 }
 
@@ -16,7 +17,9 @@ TEST_CASE("Lambda and one Fargate task cost the same at $36.04 / per-request Lam
   evaluator<aws_lambda, aws_fargate> ev;
   ev.config<aws_fargate>().billing.task = {1, 2};
   ev.config<aws_fargate>().capacity.tasks = 1;
-  const workload w{.traffic = make_traffic(1.0, hours(730), seconds{60}), .duration = {milliseconds(1000)}, .memory = megabytes{512}};
+  const workload w{.traffic = make_traffic(1.0, hours(730), seconds{60}),
+                   .duration = {milliseconds(1000)},
+                   .memory = megabytes{512}};
   const evaluation e = ev.evaluate(w);
   REQUIRE(e.break_even.size() == 1);
   CHECK(e.break_even[0].serverless == "aws_lambda");

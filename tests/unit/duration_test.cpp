@@ -25,7 +25,8 @@ TEST_CASE("a deterministic duration is rounded up to the billing granularity") {
   CHECK(to_milliseconds(d.expected_billed(milliseconds(100))) == doctest::Approx(100));
   // Azure Functions: 1 ms rounding with a 100 ms minimum (PRICES.md).
   CHECK(to_milliseconds(d.expected_billed(milliseconds(1), milliseconds(100))) == doctest::Approx(100));
-  CHECK(to_milliseconds(duration_model{milliseconds(1000)}.expected_billed(milliseconds(100))) == doctest::Approx(1000));
+  CHECK(to_milliseconds(duration_model{milliseconds(1000)}.expected_billed(milliseconds(100))) ==
+        doctest::Approx(1000));
 }
 
 TEST_CASE("billing uses E[ceil(d)], not ceil(E[d]), for a varying duration") {
@@ -39,6 +40,7 @@ TEST_CASE("billing uses E[ceil(d)], not ceil(E[d]), for a varying duration") {
   CHECK(with_minimum == doctest::Approx(brute_force_exponential(50, 1, 100)).epsilon(1e-9));
 
   // With 1 ms rounding a 1 s exponential function bills about half a millisecond more than its mean.
-  const double fine = to_milliseconds(duration_model{milliseconds(1000), duration_distribution::exponential}.expected_billed(milliseconds(1)));
+  const double fine = to_milliseconds(
+      duration_model{milliseconds(1000), duration_distribution::exponential}.expected_billed(milliseconds(1)));
   CHECK(fine == doctest::Approx(1000.5).epsilon(1e-6));
 }

@@ -97,14 +97,16 @@ TEST_CASE("hard limits rule an option out with a reason, and it is never recomme
 TEST_CASE("an invalid platform setting is an error naming it") {
   evaluator<aws_lambda, aws_fargate> ev;
   ev.config<aws_fargate>().billing.task = {0.25, 4};
-  CHECK_THROWS_WITH_AS((void)ev.evaluate(archived_example()), doctest::Contains("aws_fargate.task: 0.25 vCPU with 4 GB"), runwise::error);
+  CHECK_THROWS_WITH_AS((void)ev.evaluate(archived_example()),
+                       doctest::Contains("aws_fargate.task: 0.25 vCPU with 4 GB"), runwise::error);
   evaluator<aws_lambda> lambda_only;
   lambda_only.config<aws_lambda>().billing.prices.per_request = {-1};
-  CHECK_THROWS_WITH_AS((void)lambda_only.evaluate(archived_example()), "aws_lambda.prices.per_request: must not be negative, got -1",
-                       runwise::error);
+  CHECK_THROWS_WITH_AS((void)lambda_only.evaluate(archived_example()),
+                       "aws_lambda.prices.per_request: must not be negative, got -1", runwise::error);
   workload bad = archived_example();
   bad.memory = megabytes{-5};
-  CHECK_THROWS_WITH_AS((void)ev.evaluate(bad), doctest::Contains("workload.memory_mb: must be between 1 MB"), runwise::error);
+  CHECK_THROWS_WITH_AS((void)ev.evaluate(bad), doctest::Contains("workload.memory_mb: must be between 1 MB"),
+                       runwise::error);
 }
 
 TEST_CASE("run-time selection through the registry gives the compile-time evaluator's answer") {
@@ -112,7 +114,8 @@ TEST_CASE("run-time selection through the registry gives the compile-time evalua
   fargate.billing.task = {1, 2};
   fargate.capacity.tasks = 1;
   std::vector<selected_platform> chosen;
-  chosen.push_back(catalog_registry::visit(*catalog_registry::find("aws_lambda"), []<class P>() { return select<P>({}); }));
+  chosen.push_back(
+      catalog_registry::visit(*catalog_registry::find("aws_lambda"), []<class P>() { return select<P>({}); }));
   chosen.push_back(select<aws_fargate>(fargate));
   const evaluation dynamic = evaluate_selected(archived_example(), chosen);
 

@@ -21,8 +21,10 @@ TEST_CASE("Fargate 1 vCPU / 2 GB for 730 h on x86 on-demand costs $36.04") {
 }
 
 TEST_CASE("arm64 and Spot use their own rates") {
-  CHECK(cents(one_task({.arch = pricing::architecture::arm64}, hours(730))) == 2884);  // 730 × ($0.03238 + 2 × $0.00356)
-  CHECK(cents(one_task({.capacity = pricing::purchase::spot}, hours(730))) == 1188);    // 730 × ($0.01334053 + 2 × $0.00146489)
+  CHECK(cents(one_task({.arch = pricing::architecture::arm64}, hours(730))) ==
+        2884);  // 730 × ($0.03238 + 2 × $0.00356)
+  CHECK(cents(one_task({.capacity = pricing::purchase::spot}, hours(730))) ==
+        1188);  // 730 × ($0.01334053 + 2 × $0.00146489)
 }
 
 TEST_CASE("per-second billing with a one-minute minimum per task") {
@@ -56,10 +58,12 @@ TEST_CASE("only the task sizes AWS lists are valid") {
   CHECK_FALSE(is_valid_fargate_size({3, 8}));
 
   fargate_billing::config c{.task = {0.25, 3}};
-  CHECK_THROWS_WITH_AS(c.validate("platforms[1]"),
-                       doctest::Contains("platforms[1].task: 0.25 vCPU with 3 GB is not a Fargate task size; valid sizes are "
-                                         "0.25 vCPU: 0.5, 1 or 2 GB; 0.5 vCPU: 1-4 GB in 1 GB steps"),
-                       runwise::error);
+  CHECK_THROWS_WITH_AS(
+      c.validate("platforms[1]"),
+      doctest::Contains("platforms[1].task: 0.25 vCPU with 3 GB is not a Fargate task size; valid sizes are "
+                        "0.25 vCPU: 0.5, 1 or 2 GB; 0.5 vCPU: 1-4 GB in 1 GB steps"),
+      runwise::error);
   fargate_billing::config spot_arm{.arch = pricing::architecture::arm64, .capacity = pricing::purchase::spot};
-  CHECK_THROWS_WITH_AS(spot_arm.validate("p"), "p.capacity: Fargate Spot is not offered for arm64 tasks", runwise::error);
+  CHECK_THROWS_WITH_AS(spot_arm.validate("p"), "p.capacity: Fargate Spot is not offered for arm64 tasks",
+                       runwise::error);
 }

@@ -19,10 +19,10 @@ TEST_CASE("a fixed fleet counts demand above its capacity as overloaded") {
 
 TEST_CASE("with no task count the fleet is sized for the busiest step at the target utilisation") {
   const workload w{.traffic = make_traffic(10, hours(1), seconds{60}), .duration = {milliseconds(500)}};
-  CHECK(fixed_fleet::task_count(w, {}) == 8);                               // ceil(10 × 0.5 / 0.7) = ceil(7.14)
+  CHECK(fixed_fleet::task_count(w, {}) == 8);  // ceil(10 × 0.5 / 0.7) = ceil(7.14)
   CHECK(fixed_fleet::task_count(w, {.target_utilization = 1.0}) == 5);
   workload shared = w;
   shared.concurrency_per_instance = 4;
-  CHECK(fixed_fleet::task_count(shared, {}) == 2);                          // ceil(1.25 / 0.7)
+  CHECK(fixed_fleet::task_count(shared, {}) == 2);  // ceil(1.25 / 0.7)
   CHECK(fixed_fleet::run(w, {}).overloaded.value() == 0);
 }

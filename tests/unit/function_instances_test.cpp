@@ -38,8 +38,8 @@ TEST_CASE("with a steady Poisson rate λ and keep-alive T, the cold-start rate i
 }
 
 TEST_CASE("scaling out beyond the warm pool starts new instances cold") {
-  std::vector<double> counts(60, 60.0);                // 1 request/s for an hour
-  counts.insert(counts.end(), 60, 6000.0);             // then 100 requests/s
+  std::vector<double> counts(60, 60.0);     // 1 request/s for an hour
+  counts.insert(counts.end(), 60, 6000.0);  // then 100 requests/s
   const workload w{.traffic = traffic_series(seconds{60}, counts), .duration = {milliseconds(1000)}};
   const usage u = function_instances::run(w, {});
   CHECK(u.peak_instances == doctest::Approx(100));

@@ -10,7 +10,10 @@ using pricing::aws::lambda_billing;
 namespace {
 std::int64_t cents(usd x) { return detail::to_cents(x.value()); }
 lambda_billing::input month_of(double invocations, double ms, double mb) {
-  return {.invocations = requests{invocations}, .duration = {milliseconds(ms)}, .memory = megabytes{mb}, .horizon = hours(730)};
+  return {.invocations = requests{invocations},
+          .duration = {milliseconds(ms)},
+          .memory = megabytes{mb},
+          .horizon = hours(730)};
 }
 }  // namespace
 
@@ -35,7 +38,8 @@ TEST_CASE("the free tier is off by default: it belongs to the account, not the w
 TEST_CASE("a 1 GB function busy for a 730-hour month: $43.80 on x86, $35.04 on arm64") {
   // PRICES.md reference arithmetic: 2,628,000 GB-s.
   CHECK(cents(lambda_billing::bill({}, month_of(2'628'000, 1000, 1024))["compute"]) == 4380);
-  CHECK(cents(lambda_billing::bill({.arch = pricing::architecture::arm64}, month_of(2'628'000, 1000, 1024))["compute"]) == 3504);
+  CHECK(cents(lambda_billing::bill({.arch = pricing::architecture::arm64},
+                                   month_of(2'628'000, 1000, 1024))["compute"]) == 3504);
 }
 
 TEST_CASE("the $0.20 per million request fee equals 96 ms of 128 MB x86 compute") {
@@ -59,7 +63,8 @@ TEST_CASE("duration tiers apply to the monthly aggregate") {
   CHECK(bill["compute"].value() == doctest::Approx(6e9 * 0.0000166667 + 9e9 * 0.000015 + 5e9 * 0.0000133334));
   // arm64: 7.5 B, next 11.25 B, over 18.75 B.
   const auto arm = lambda_billing::bill({.arch = pricing::architecture::arm64}, month_of(gb_s, 1000, 1024));
-  CHECK(arm["compute"].value() == doctest::Approx(7.5e9 * 0.0000133334 + 11.25e9 * 0.0000120001 + 1.25e9 * 0.0000106667));
+  CHECK(arm["compute"].value() ==
+        doctest::Approx(7.5e9 * 0.0000133334 + 11.25e9 * 0.0000120001 + 1.25e9 * 0.0000106667));
   // Tiers reset monthly: two months of 10 B GB-s each stay in the first two tiers.
   auto two_months = month_of(gb_s, 1000, 1024);
   two_months.horizon = hours(1460);

@@ -35,12 +35,13 @@ TEST_CASE("every pattern keeps the total and reaches its peak-to-mean ratio") {
 }
 
 TEST_CASE("business hours are Monday to Friday, 09:00 to 17:00") {
-  const auto t = make_traffic(1.0, hours(24 * 7), seconds{3600}, {.pattern = traffic_pattern::business_hours, .peak_to_mean = 4.2});
+  const auto t = make_traffic(1.0, hours(24 * 7), seconds{3600},
+                              {.pattern = traffic_pattern::business_hours, .peak_to_mean = 4.2});
   // 40 of 168 hours are business hours; at the largest ratio (168/40) nothing arrives outside them.
-  CHECK(t.counts()[9] > 0);                 // Monday 09:00
-  CHECK(t.counts()[8] == doctest::Approx(0));   // Monday 08:00
-  CHECK(t.counts()[17] == doctest::Approx(0));  // Monday 17:00
-  CHECK(t.counts()[4 * 24 + 16] > 0);       // Friday 16:00
+  CHECK(t.counts()[9] > 0);                              // Monday 09:00
+  CHECK(t.counts()[8] == doctest::Approx(0));            // Monday 08:00
+  CHECK(t.counts()[17] == doctest::Approx(0));           // Monday 17:00
+  CHECK(t.counts()[4 * 24 + 16] > 0);                    // Friday 16:00
   CHECK(t.counts()[5 * 24 + 12] == doctest::Approx(0));  // Saturday noon
 }
 
@@ -80,13 +81,14 @@ TEST_CASE("Poisson noise keeps the mean and has variance equal to the mean") {
 }
 
 TEST_CASE("bad traffic parameters are errors that name the field") {
-  CHECK_THROWS_WITH_AS(make_traffic(-1, hours(1), seconds{60}), "traffic.requests_per_second: must not be negative, got -1",
-                       runwise::error);
-  CHECK_THROWS_WITH_AS(make_traffic(1, seconds{90}, seconds{60}), doctest::Contains("horizon_hours: must be a whole number"),
-                       runwise::error);
-  CHECK_THROWS_WITH_AS(make_traffic(1, hours(24 * 7), seconds{3600}, {.pattern = traffic_pattern::business_hours, .peak_to_mean = 5}),
-                       doctest::Contains("traffic.peak_to_mean: must be at most 4.2"), runwise::error);
-  CHECK_THROWS_WITH_AS(traffic_series(seconds{60}, {1, std::nan(""), 2}), doctest::Contains("traffic.counts[1]: must be a finite number"),
-                       runwise::error);
+  CHECK_THROWS_WITH_AS(make_traffic(-1, hours(1), seconds{60}),
+                       "traffic.requests_per_second: must not be negative, got -1", runwise::error);
+  CHECK_THROWS_WITH_AS(make_traffic(1, seconds{90}, seconds{60}),
+                       doctest::Contains("horizon_hours: must be a whole number"), runwise::error);
+  CHECK_THROWS_WITH_AS(
+      make_traffic(1, hours(24 * 7), seconds{3600}, {.pattern = traffic_pattern::business_hours, .peak_to_mean = 5}),
+      doctest::Contains("traffic.peak_to_mean: must be at most 4.2"), runwise::error);
+  CHECK_THROWS_WITH_AS(traffic_series(seconds{60}, {1, std::nan(""), 2}),
+                       doctest::Contains("traffic.counts[1]: must be a finite number"), runwise::error);
   CHECK_THROWS_AS(traffic_series(seconds{0}, {1}), runwise::error);
 }

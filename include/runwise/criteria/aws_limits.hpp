@@ -16,9 +16,9 @@ namespace runwise::criteria {
 /// AWS Lambda's quotas (AWS Lambda Developer Guide, "Lambda quotas",
 /// https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html, seen 2026-11-26 via PRICES.md).
 struct aws_lambda_limits {
-  static constexpr double max_duration_s = 900;        // "15 min max duration"
-  static constexpr double max_memory_mb = 10'240;      // "Memory 128–10,240 MB"
-  static constexpr double max_payload_kb = 6 * 1024;   // "6 MB synchronous payload"
+  static constexpr double max_duration_s = 900;       // "15 min max duration"
+  static constexpr double max_memory_mb = 10'240;     // "Memory 128–10,240 MB"
+  static constexpr double max_payload_kb = 6 * 1024;  // "6 MB synchronous payload"
 
   static void check(const workload& w, std::vector<std::string>& reasons) {
     if (w.duration.mean.value() > max_duration_s)
@@ -41,11 +41,13 @@ struct aws_fargate_limits {
   static void check(const workload& w, pricing::aws::task_size task, std::vector<std::string>& reasons) {
     if (task.vcpu == 0)
       reasons.push_back("needs " + detail::format_number(w.cpu.value()) + " vCPU and " +
-                        detail::format_number(w.memory.value()) + " MB; the largest Fargate task is 16 vCPU with 120 GB");
+                        detail::format_number(w.memory.value()) +
+                        " MB; the largest Fargate task is 16 vCPU with 120 GB");
     else if (task.vcpu < w.cpu.value() || task.memory_gb * 1024 < w.memory.value())
-      reasons.push_back("the task (" + detail::format_number(task.vcpu) + " vCPU, " + detail::format_number(task.memory_gb) +
-                        " GB) is smaller than the workload needs (" + detail::format_number(w.cpu.value()) + " vCPU, " +
-                        detail::format_number(w.memory.value()) + " MB)");
+      reasons.push_back("the task (" + detail::format_number(task.vcpu) + " vCPU, " +
+                        detail::format_number(task.memory_gb) + " GB) is smaller than the workload needs (" +
+                        detail::format_number(w.cpu.value()) + " vCPU, " + detail::format_number(w.memory.value()) +
+                        " MB)");
     if (w.needs.gpu) reasons.push_back("needs a GPU; Fargate offers none");
   }
 };

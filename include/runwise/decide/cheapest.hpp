@@ -54,13 +54,15 @@ struct cheapest {
     for (const auto& o : options) {
       if (!o.feasible || o.use.arrived.value() <= 0) continue;
       const double late = o.use.overloaded.value(), dropped = o.use.throttled.value();
-      const auto share = [&](double x) { return detail::format_number(std::round(x / o.use.arrived.value() * 1000) / 10) + "%"; };
+      const auto share = [&](double x) {
+        return detail::format_number(std::round(x / o.use.arrived.value() * 1000) / 10) + "%";
+      };
       if (late > 0)
-        r.reasons.push_back(o.platform + " cannot keep up: " + detail::format_count(late) + " requests (" + share(late) +
-                            ") arrive above its capacity and are served late");
+        r.reasons.push_back(o.platform + " cannot keep up: " + detail::format_count(late) + " requests (" +
+                            share(late) + ") arrive above its capacity and are served late");
       if (dropped > 0)
-        r.reasons.push_back(o.platform + " throttles " + detail::format_count(dropped) + " requests (" + share(dropped) +
-                            ") above its concurrency limit");
+        r.reasons.push_back(o.platform + " throttles " + detail::format_count(dropped) + " requests (" +
+                            share(dropped) + ") above its concurrency limit");
     }
     for (const auto& o : options)
       for (const auto& why : o.infeasible_reasons) r.reasons.push_back(o.platform + " is ruled out: " + why);

@@ -20,8 +20,8 @@ inline void check_finite(const std::string& path, double x) {
 inline void check_range(const std::string& path, double x, double lo, double hi, const char* unit = "") {
   check_finite(path, x);
   if (x < lo || x > hi)
-    fail_input(path, "must be between " + format_number(lo) + unit + " and " + format_number(hi) + unit +
-                         ", got " + format_number(x) + unit);
+    fail_input(path, "must be between " + format_number(lo) + unit + " and " + format_number(hi) + unit + ", got " +
+                         format_number(x) + unit);
 }
 
 /// x > 0.

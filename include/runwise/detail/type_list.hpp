@@ -17,7 +17,8 @@ namespace detail {
 
 /// The types of `Ts...` that satisfy `Pred`, as a type_list.
 template <template <class> class Pred, class... Ts>
-using filter_t = decltype(std::tuple_cat(std::declval<std::conditional_t<Pred<Ts>::value, std::tuple<Ts>, std::tuple<>>>()...));
+using filter_t =
+    decltype(std::tuple_cat(std::declval<std::conditional_t<Pred<Ts>::value, std::tuple<Ts>, std::tuple<>>>()...));
 
 template <class Tuple>
 struct to_type_list;
@@ -28,6 +29,14 @@ struct to_type_list<std::tuple<Ts...>> {
 
 template <class T, class... Ts>
 inline constexpr std::size_t count_of = (std::size_t{0} + ... + (std::is_same_v<T, Ts> ? 1 : 0));
+
+/// The position of `T` in `type_list<Ts...>` (the first, when it occurs twice).
+template <class... Ts, class T>
+consteval std::size_t index_in(type_list<Ts...>, std::type_identity<T>) {
+  std::size_t i = 0;
+  ((std::is_same_v<T, Ts> ? false : (++i, true)) && ...);
+  return i;
+}
 
 /// Calls `f.template operator()<T_i>()` for the i-th type of `type_list<Ts...>`; one table of
 /// function pointers built from the list, no hand-written switch.

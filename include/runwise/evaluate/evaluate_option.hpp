@@ -16,7 +16,8 @@ namespace runwise {
 /// r.cost.total();
 /// ```
 template <platform P>
-option_result evaluate_option(const workload& w, const typename P::config& c, const std::string& path = std::string(P::id)) {
+option_result evaluate_option(const workload& w, const typename P::config& c,
+                              const std::string& path = std::string(P::id)) {
   c.validate(path);
   option_result r;
   r.platform = std::string(P::id);

@@ -44,7 +44,7 @@ struct pick_decision<std::tuple<D, Rest...>> {
 /// ```
 template <class... Policies>
 class evaluator {
-  static_assert(((platform<Policies> || decision_policy<Policies>) && ...),
+  static_assert(((platform<Policies> || decision_policy<Policies>)&&...),
                 "runwise: every argument of evaluator<...> must be a platform (see concept runwise::platform) or a "
                 "decision policy (see concept runwise::decision_policy)");
   using decisions = detail::filter_t<detail::is_decision, Policies...>;
@@ -60,13 +60,15 @@ class evaluator {
   /// The run-time settings of platform `P` (one of the evaluator's platforms).
   template <class P>
   typename P::config& config() noexcept {
-    static_assert(detail::count_of<P, Policies...> == 1, "runwise: config<P>() names a platform this evaluator does not have");
-    return std::get<typename P::config>(configs_);
+    static_assert(detail::count_of<P, Policies...> == 1,
+                  "runwise: config<P>() names a platform this evaluator does not have");
+    return std::get<detail::index_in(platforms{}, std::type_identity<P>{})>(configs_);
   }
   template <class P>
   const typename P::config& config() const noexcept {
-    static_assert(detail::count_of<P, Policies...> == 1, "runwise: config<P>() names a platform this evaluator does not have");
-    return std::get<typename P::config>(configs_);
+    static_assert(detail::count_of<P, Policies...> == 1,
+                  "runwise: config<P>() names a platform this evaluator does not have");
+    return std::get<detail::index_in(platforms{}, std::type_identity<P>{})>(configs_);
   }
 
   /// Validates `w`, evaluates it on every platform, ranks the options and advises.

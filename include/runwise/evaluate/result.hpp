@@ -18,11 +18,11 @@ struct option_result {
   std::string platform;  ///< platform id, e.g. "aws_lambda"
   platform_kind kind = platform_kind::serverless;
   bool feasible = true;
-  std::vector<std::string> infeasible_reasons;  ///< why not, one sentence each
-  cost_breakdown cost;                          ///< over the horizon; empty when infeasible
-  usage use;                                    ///< what the capacity policy measured
+  std::vector<std::string> infeasible_reasons;              ///< why not, one sentence each
+  cost_breakdown cost;                                      ///< over the horizon; empty when infeasible
+  usage use;                                                ///< what the capacity policy measured
   std::vector<std::pair<std::string_view, double>> scores;  ///< per criterion, in [0, 1]
-  double score = 0;                             ///< the decision policy's aggregate, in [0, 1]
+  double score = 0;                                         ///< the decision policy's aggregate, in [0, 1]
 };
 
 /// The article's three answers.
@@ -30,9 +30,12 @@ enum class choice { serverless, containers, hybrid };
 
 inline constexpr std::string_view to_string(choice c) noexcept {
   switch (c) {
-    case choice::serverless: return "serverless";
-    case choice::containers: return "containers";
-    case choice::hybrid: return "hybrid";
+    case choice::serverless:
+      return "serverless";
+    case choice::containers:
+      return "containers";
+    case choice::hybrid:
+      return "hybrid";
   }
   return "serverless";
 }

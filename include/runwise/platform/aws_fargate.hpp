@@ -10,8 +10,8 @@
 #include "../pricing/aws/fargate.hpp"
 #include "../simulate/fixed_fleet.hpp"
 #include "../workload/steady.hpp"
+#include "composed.hpp"
 #include "kind.hpp"
-#include "settings.hpp"
 
 namespace runwise {
 
@@ -24,27 +24,10 @@ namespace runwise {
 /// c.capacity.tasks = 1;
 /// auto bill = runwise::aws_fargate::quote({.requests_per_month = 1e6}, c);   // $36.04 for 730 h
 /// ```
-struct aws_fargate {
+struct aws_fargate
+    : composed_platform<simulate::fixed_fleet, pricing::aws::fargate_billing, criteria::aws_fargate_limits> {
   static constexpr std::string_view id = "aws_fargate";
   static constexpr platform_kind kind = platform_kind::containers;
-  using capacity_policy = simulate::fixed_fleet;
-  using billing_policy = pricing::aws::fargate_billing;
-  using limits_policy = criteria::aws_fargate_limits;
-
-  struct config {
-    capacity_policy::config capacity{};
-    billing_policy::config billing{};
-
-    template <class Self, class V>
-    static void visit(Self& c, V& v) {
-      billing_policy::config::visit(c.billing, v);
-      capacity_policy::config::visit(c.capacity, v);
-    }
-    void validate(const std::string& path) const {
-      check_ranges(*this, path);
-      billing.validate(path);
-    }
-  };
 
   /// The configured task size, or the cheapest valid size with at least the workload's vCPU and
   /// memory; {0, 0} when none is large enough.
@@ -68,24 +51,23 @@ struct aws_fargate {
     limits_policy::check(w, task_for(w.cpu.value(), w.memory.value(), c), reasons);
   }
 
-  static usage simulate(const workload& w, const config& c) { return capacity_policy::run(w, c.capacity); }
-
   static cost_breakdown price(const workload& w, const usage& u, const config& c) {
     return billing_policy::bill(c.billing, {.runs = u.runs,
-                                      .task = task_for(w.cpu.value(), w.memory.value(), c),
-                                      .ephemeral_storage_gb = c.billing.ephemeral_storage_gb});
+                                            .task = task_for(w.cpu.value(), w.memory.value(), c),
+                                            .ephemeral_storage_gb = c.billing.ephemeral_storage_gb});
   }
 
   static constexpr cost_breakdown quote(const steady_workload& s, const config& c) {
-    const double tasks = c.capacity.tasks > 0
-                             ? detail::ceil(c.capacity.tasks)
-                             : detail::max(1.0, detail::ceil(s.rate() * s.duration.mean.value() /
-                                                                 (s.concurrency_per_instance * c.capacity.target_utilization) -
-                                                             1e-9));
+    const double tasks =
+        c.capacity.tasks > 0
+            ? detail::ceil(c.capacity.tasks)
+            : detail::max(1.0, detail::ceil(s.rate() * s.duration.mean.value() /
+                                                (s.concurrency_per_instance * c.capacity.target_utilization) -
+                                            1e-9));
     const task_run runs[] = {{seconds{0}, s.horizon, tasks}};
     return billing_policy::bill(c.billing, {.runs = runs,
-                                      .task = task_for(s.cpu.value(), s.memory.value(), c),
-                                      .ephemeral_storage_gb = c.billing.ephemeral_storage_gb});
+                                            .task = task_for(s.cpu.value(), s.memory.value(), c),
+                                            .ephemeral_storage_gb = c.billing.ephemeral_storage_gb});
   }
 };
 

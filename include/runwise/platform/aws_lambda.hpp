@@ -9,8 +9,8 @@
 #include "../pricing/aws/lambda.hpp"
 #include "../simulate/function_instances.hpp"
 #include "../workload/steady.hpp"
+#include "composed.hpp"
 #include "kind.hpp"
-#include "settings.hpp"
 
 namespace runwise {
 
@@ -23,46 +23,30 @@ namespace runwise {
 /// c.billing.free_tier = true;
 /// auto bill = runwise::aws_lambda::quote({.requests_per_month = 3e6, .duration = {runwise::milliseconds(120)}}, c);
 /// ```
-struct aws_lambda {
+struct aws_lambda
+    : composed_platform<simulate::function_instances, pricing::aws::lambda_billing, criteria::aws_lambda_limits> {
   static constexpr std::string_view id = "aws_lambda";
   static constexpr platform_kind kind = platform_kind::serverless;
-  using capacity_policy = simulate::function_instances;
-  using billing_policy = pricing::aws::lambda_billing;
-  using limits_policy = criteria::aws_lambda_limits;
 
   /// Lambda bills the configured memory, 128 MB at least (Lambda quotas: 128–10,240 MB).
   static constexpr double min_memory_mb = 128;
-
-  struct config {
-    capacity_policy::config capacity{};
-    billing_policy::config billing{};
-
-    template <class Self, class V>
-    static void visit(Self& c, V& v) {
-      billing_policy::config::visit(c.billing, v);
-      capacity_policy::config::visit(c.capacity, v);
-    }
-    void validate(const std::string& path) const { check_ranges(*this, path); }
-  };
 
   static void check_limits(const workload& w, const config&, std::vector<std::string>& reasons) {
     limits_policy::check(w, reasons);
   }
 
-  static usage simulate(const workload& w, const config& c) { return capacity_policy::run(w, c.capacity); }
-
   static cost_breakdown price(const workload& w, const usage& u, const config& c) {
     return billing_policy::bill(c.billing, {.invocations = u.served,
-                                      .duration = w.duration,
-                                      .memory = megabytes{detail::max(min_memory_mb, w.memory.value())},
-                                      .horizon = u.horizon});
+                                            .duration = w.duration,
+                                            .memory = megabytes{detail::max(min_memory_mb, w.memory.value())},
+                                            .horizon = u.horizon});
   }
 
   static constexpr cost_breakdown quote(const steady_workload& s, const config& c) {
     return billing_policy::bill(c.billing, {.invocations = s.total(),
-                                      .duration = s.duration,
-                                      .memory = megabytes{detail::max(min_memory_mb, s.memory.value())},
-                                      .horizon = s.horizon});
+                                            .duration = s.duration,
+                                            .memory = megabytes{detail::max(min_memory_mb, s.memory.value())},
+                                            .horizon = s.horizon});
   }
 };
 

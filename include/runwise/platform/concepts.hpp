@@ -27,7 +27,9 @@ concept has_platform_identity = requires {
 
 /// Its config can be checked, naming the bad field under a path.
 template <class P>
-concept has_validated_config = requires(const typename P::config& c, const std::string& path) { c.validate(path); };
+concept has_validated_config = requires(const typename P::config& c, const std::string& path) {
+  c.validate(path);
+};
 
 /// Its capacity policy turns a workload's traffic into usage.
 template <class P>
@@ -56,6 +58,6 @@ concept checks_limits = requires(const workload& w, const typename P::config& c,
 /// A platform runwise can evaluate: add a provider by writing one type that satisfies this.
 template <class P>
 concept platform = has_platform_identity<P> && has_validated_config<P> && simulates_traffic<P> && prices_usage<P> &&
-                   quotes_steady_workload<P> && checks_limits<P>;
+    quotes_steady_workload<P> && checks_limits<P>;
 
 }  // namespace runwise

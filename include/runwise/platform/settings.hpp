@@ -53,7 +53,9 @@ class range_check {
   }
 
  private:
-  [[nodiscard]] std::string at(std::string_view name) const { return path_.empty() ? std::string(name) : path_ + "." + std::string(name); }
+  [[nodiscard]] std::string at(std::string_view name) const {
+    return path_.empty() ? std::string(name) : path_ + "." + std::string(name);
+  }
   std::string path_;
 };
 

@@ -73,4 +73,3 @@ class cost_breakdown {
 };
 
 }  // namespace runwise
-

@@ -11,8 +11,8 @@ namespace runwise::pricing {
 /// seen 2026-11-26).
 enum class front_door { none, function_url };
 
-inline constexpr choice_table<front_door, 2> function_front_doors{{{"none", front_door::none},
-                                                                  {"function_url", front_door::function_url}}};
+inline constexpr choice_table<front_door, 2> function_front_doors{
+    {{"none", front_door::none}, {"function_url", front_door::function_url}}};
 inline constexpr choice_table<front_door, 1> container_front_doors{{{"none", front_door::none}}};
 
 }  // namespace runwise::pricing

@@ -28,7 +28,10 @@ constexpr long days_from_iso(std::string_view d) noexcept {
   };
   long y = num(0, 4), m = num(5, 2), day = num(8, 2);
   if (y < 0 || m < 1 || m > 12 || day < 1 || day > 31) return -1;
-  if (m <= 2) { y -= 1; m += 12; }
+  if (m <= 2) {
+    y -= 1;
+    m += 12;
+  }
   return 365 * y + y / 4 - y / 100 + y / 400 + (153 * (m - 3) + 2) / 5 + day - 1;
 }
 

@@ -23,7 +23,8 @@ inline std::string pad(std::string s, std::size_t width, bool right = false) {
 
 /// Rows of cells → lines with columns padded to their widest cell: the first `leading_text` columns
 /// and, when `last_is_text`, the last one are left-aligned text; the others are right-aligned numbers.
-inline std::string table(const std::vector<std::vector<std::string>>& rows, std::size_t leading_text, bool last_is_text) {
+inline std::string table(const std::vector<std::vector<std::string>>& rows, std::size_t leading_text,
+                         bool last_is_text) {
   std::vector<std::size_t> width;
   for (const auto& r : rows)
     for (std::size_t i = 0; i < r.size(); ++i) {
@@ -51,8 +52,8 @@ inline std::string text(const evaluation& e) {
   using runwise::detail::format_count;
   using runwise::detail::format_number;
   using runwise::detail::format_usd;
-  std::string out = "runwise " + std::string(version) + " | " + e.workload + " | " + format_number(to_hours(e.horizon)) +
-                    " h";
+  std::string out =
+      "runwise " + std::string(version) + " | " + e.workload + " | " + format_number(to_hours(e.horizon)) + " h";
   double arrived = 0;
   for (const auto& o : e.options) arrived = std::max(arrived, o.use.arrived.value());
   out += " | " + format_count(arrived) + " requests\n\n";
@@ -60,19 +61,23 @@ inline std::string text(const evaluation& e) {
   std::vector<std::vector<std::string>> rows{{"option", "kind", "total", "score", "cost items"}};
   for (const auto& o : e.options) {
     std::string items;
-    for (const auto& item : o.cost) items += (items.empty() ? "" : ", ") + std::string(item.name) + " " + format_usd(item.amount.value());
-    rows.push_back({o.platform, std::string(to_string(o.kind)), o.feasible ? format_usd(o.cost.total().value()) : "infeasible",
+    for (const auto& item : o.cost)
+      items += (items.empty() ? "" : ", ") + std::string(item.name) + " " + format_usd(item.amount.value());
+    rows.push_back({o.platform, std::string(to_string(o.kind)),
+                    o.feasible ? format_usd(o.cost.total().value()) : "infeasible",
                     o.feasible ? format_number(std::round(o.score * 100) / 100) : "-", o.feasible ? items : ""});
   }
   out += runwise::report::detail::table(rows, 2, true) + "\n";
 
-  std::vector<std::vector<std::string>> usage_rows{{"usage", "served", "cold starts", "overloaded", "throttled", "peak inst.", "mean inst."}};
+  std::vector<std::vector<std::string>> usage_rows{
+      {"usage", "served", "cold starts", "overloaded", "throttled", "peak inst.", "mean inst."}};
   for (const auto& o : e.options) {
     if (!o.feasible) continue;
     const usage& u = o.use;
     usage_rows.push_back({o.platform, format_count(u.served.value()), format_count(u.cold_starts.value()),
                           format_count(u.overloaded.value()), format_count(u.throttled.value()),
-                          format_number(std::round(u.peak_instances * 100) / 100), format_number(std::round(u.mean_instances * 100) / 100)});
+                          format_number(std::round(u.peak_instances * 100) / 100),
+                          format_number(std::round(u.mean_instances * 100) / 100)});
   }
   out += runwise::report::detail::table(usage_rows, 1, false) + "\n";
 
@@ -82,7 +87,9 @@ inline std::string text(const evaluation& e) {
     out += "\nBreak-even (monthly requests at which both cost the same, same traffic shape):\n";
     for (const auto& b : e.break_even)
       out += "  " + b.serverless + " = " + b.containers + ": " +
-             (b.requests_per_month ? format_count(*b.requests_per_month) : std::string("never (1e-6x to 1e6x today's traffic)")) + "\n";
+             (b.requests_per_month ? format_count(*b.requests_per_month)
+                                   : std::string("never (1e-6x to 1e6x today's traffic)")) +
+             "\n";
   }
   return out;
 }

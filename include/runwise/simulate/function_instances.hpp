@@ -62,8 +62,8 @@ struct function_instances {
     usage u;
     u.horizon = t.horizon();
     const double keep_alive = c.keep_alive_s;
-    double previous_requests = 0;      // sum of n over the `window` steps before this one
-    std::deque<std::size_t> pool;      // the last window's steps, by decreasing instances
+    double previous_requests = 0;  // sum of n over the `window` steps before this one
+    std::deque<std::size_t> pool;  // the last window's steps, by decreasing instances
     std::vector<double> instances(n.size());
     double busy_seconds = 0, cold = 0, throttled = 0;
     for (std::size_t i = 0; i < n.size(); ++i) {

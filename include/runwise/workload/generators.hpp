@@ -29,10 +29,14 @@ enum class traffic_pattern {
 
 inline constexpr std::string_view to_string(traffic_pattern p) noexcept {
   switch (p) {
-    case traffic_pattern::constant: return "constant";
-    case traffic_pattern::diurnal: return "diurnal";
-    case traffic_pattern::business_hours: return "business_hours";
-    case traffic_pattern::spiky: return "spiky";
+    case traffic_pattern::constant:
+      return "constant";
+    case traffic_pattern::diurnal:
+      return "diurnal";
+    case traffic_pattern::business_hours:
+      return "business_hours";
+    case traffic_pattern::spiky:
+      return "spiky";
   }
   return "constant";
 }
@@ -48,10 +52,14 @@ struct traffic_shape {
   [[nodiscard]] double effective_peak_to_mean() const noexcept {
     if (peak_to_mean > 0) return peak_to_mean;
     switch (pattern) {
-      case traffic_pattern::diurnal: return 2.0;
-      case traffic_pattern::business_hours: return 3.0;
-      case traffic_pattern::spiky: return 10.0;
-      case traffic_pattern::constant: return 1.0;
+      case traffic_pattern::diurnal:
+        return 2.0;
+      case traffic_pattern::business_hours:
+        return 3.0;
+      case traffic_pattern::spiky:
+        return 10.0;
+      case traffic_pattern::constant:
+        return 1.0;
     }
     return 1.0;
   }
@@ -69,7 +77,9 @@ inline double diurnal_weight(double t_seconds, double peak_to_mean, double power
 /// For a peak-to-mean ratio r > 2 the daily wave is ((1 + cos)/2)^k, whose peak-to-mean ratio is
 /// sqrt(pi)·Γ(k+1)/Γ(k+1/2), increasing in k; solved by bisection.
 inline double diurnal_power(double r) {
-  auto ratio = [](double k) { return std::exp(0.5 * std::log(std::numbers::pi) + std::lgamma(k + 1) - std::lgamma(k + 0.5)); };
+  auto ratio = [](double k) {
+    return std::exp(0.5 * std::log(std::numbers::pi) + std::lgamma(k + 1) - std::lgamma(k + 0.5));
+  };
   double lo = 1.0, hi = 1.0;
   while (ratio(hi) < r && hi < 1e9) hi *= 2;
   for (int i = 0; i < 200 && hi - lo > 1e-12 * hi; ++i) {
@@ -111,8 +121,8 @@ inline void two_level(std::vector<double>& w, const std::vector<char>& high, dou
 /// auto t = runwise::make_traffic(2.0, runwise::hours(730), runwise::seconds{60},
 ///                                {.pattern = runwise::traffic_pattern::diurnal, .peak_to_mean = 3});
 /// ```
-inline traffic_series make_traffic(double mean_rate_per_s, seconds horizon, seconds step, const traffic_shape& shape = {},
-                                   const std::string& path = "traffic") {
+inline traffic_series make_traffic(double mean_rate_per_s, seconds horizon, seconds step,
+                                   const traffic_shape& shape = {}, const std::string& path = "traffic") {
   detail::check_non_negative(path + ".requests_per_second", mean_rate_per_s);
   detail::check_positive(path + ".step_s", step.value());
   detail::check_positive("horizon_hours", to_hours(horizon));
@@ -121,7 +131,8 @@ inline traffic_series make_traffic(double mean_rate_per_s, seconds horizon, seco
   if (std::fabs(steps - n_steps) > 1e-9 * steps || n_steps < 1)
     fail_input("horizon_hours", "must be a whole number of " + detail::format_number(step.value()) + " s steps, got " +
                                     detail::format_number(to_hours(horizon)) + " h");
-  if (n_steps > 1e8) fail_input("horizon_hours", "makes " + detail::format_number(n_steps) + " steps; at most 1e8 are allowed");
+  if (n_steps > 1e8)
+    fail_input("horizon_hours", "makes " + detail::format_number(n_steps) + " steps; at most 1e8 are allowed");
   const auto n = static_cast<std::size_t>(n_steps);
   const double r = shape.effective_peak_to_mean();
   detail::check_range(path + ".peak_to_mean", r, 1.0, 1e6);
@@ -129,15 +140,18 @@ inline traffic_series make_traffic(double mean_rate_per_s, seconds horizon, seco
   std::vector<double> w(n, 1.0);
   detail::splitmix64 rng(shape.seed);
   switch (shape.pattern) {
-    case traffic_pattern::constant: break;
+    case traffic_pattern::constant:
+      break;
     case traffic_pattern::diurnal: {
       const double k = r > 2.0 ? detail::diurnal_power(r) : 1.0;
-      for (std::size_t i = 0; i < n; ++i) w[i] = detail::diurnal_weight((static_cast<double>(i) + 0.5) * step.value(), r, k);
+      for (std::size_t i = 0; i < n; ++i)
+        w[i] = detail::diurnal_weight((static_cast<double>(i) + 0.5) * step.value(), r, k);
       break;
     }
     case traffic_pattern::business_hours: {
       std::vector<char> high(n);
-      for (std::size_t i = 0; i < n; ++i) high[i] = detail::in_business_hours((static_cast<double>(i) + 0.5) * step.value());
+      for (std::size_t i = 0; i < n; ++i)
+        high[i] = detail::in_business_hours((static_cast<double>(i) + 0.5) * step.value());
       detail::two_level(w, high, r, path + ".peak_to_mean");
       break;
     }
@@ -146,7 +160,8 @@ inline traffic_series make_traffic(double mean_rate_per_s, seconds horizon, seco
       // covering about 2% of the horizon and never more than the ratio allows.
       const auto burst = static_cast<std::size_t>(std::max(1.0, std::round(600.0 / step.value())));
       std::size_t slots = n / burst;
-      std::size_t bursts = static_cast<std::size_t>(std::max(1.0, std::round(0.02 * static_cast<double>(n) / static_cast<double>(burst))));
+      std::size_t bursts = static_cast<std::size_t>(
+          std::max(1.0, std::round(0.02 * static_cast<double>(n) / static_cast<double>(burst))));
       while (bursts > 0 && r * static_cast<double>(bursts * burst) > static_cast<double>(n) * (1 + 1e-12)) --bursts;
       bursts = std::min(bursts, slots);
       std::vector<std::size_t> order(slots);

@@ -17,18 +17,18 @@ namespace runwise {
 ///
 /// ```cpp
 /// runwise::workload w{.name = "orders-api",
-///                     .traffic = runwise::make_traffic(3e6 / runwise::hours(730).value(), runwise::hours(730), runwise::seconds{60}),
-///                     .duration = {runwise::milliseconds(1000)},
-///                     .memory = runwise::megabytes{512}};
+///                     .traffic = runwise::make_traffic(3e6 / runwise::hours(730).value(), runwise::hours(730),
+///                     runwise::seconds{60}), .duration = {runwise::milliseconds(1000)}, .memory =
+///                     runwise::megabytes{512}};
 /// w.validate();
 /// ```
 struct workload {
   std::string name = "workload";
   traffic_series traffic;
-  duration_model duration{};           ///< execution time per request (mean, distribution)
-  megabytes memory{128};               ///< configured memory per function / instance
-  vcpu cpu{0.25};                      ///< CPU one instance needs (containers, Cloud Run)
-  double concurrency_per_instance = 1; ///< requests one container or instance serves at once
+  duration_model duration{};            ///< execution time per request (mean, distribution)
+  megabytes memory{128};                ///< configured memory per function / instance
+  vcpu cpu{0.25};                       ///< CPU one instance needs (containers, Cloud Run)
+  double concurrency_per_instance = 1;  ///< requests one container or instance serves at once
   requirements needs{};
 
   /// Throws runwise::error naming `path.<field>` for an out-of-range value.

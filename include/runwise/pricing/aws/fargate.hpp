@@ -20,7 +20,8 @@
 namespace runwise::pricing::aws {
 
 inline constexpr source fargate_pricing_page{"https://aws.amazon.com/fargate/pricing/", 'S'};
-inline constexpr source fargate_billing_doc{"https://aws.amazon.com/fargate/pricing/ (per-second billing, 1-minute minimum)", 'O'};
+inline constexpr source fargate_billing_doc{
+    "https://aws.amazon.com/fargate/pricing/ (per-second billing, 1-minute minimum)", 'O'};
 
 /// Fargate's price sheet (us-east-1, Linux). Every field can be overridden at run time.
 struct fargate_sheet {
@@ -41,9 +42,11 @@ struct fargate_sheet {
     v("per_gb_hour", s.per_gb_hour.usd_per_unit, "USD per GB-hour (x86_64)", fargate_pricing_page);
     v("arm64_per_vcpu_hour", s.arm64_per_vcpu_hour.usd_per_unit, "USD per vCPU-hour (arm64)", fargate_pricing_page);
     v("arm64_per_gb_hour", s.arm64_per_gb_hour.usd_per_unit, "USD per GB-hour (arm64)", fargate_pricing_page);
-    v("spot_per_vcpu_hour", s.spot_per_vcpu_hour.usd_per_unit, "USD per vCPU-hour (Spot, x86_64)", fargate_pricing_page);
+    v("spot_per_vcpu_hour", s.spot_per_vcpu_hour.usd_per_unit, "USD per vCPU-hour (Spot, x86_64)",
+      fargate_pricing_page);
     v("spot_per_gb_hour", s.spot_per_gb_hour.usd_per_unit, "USD per GB-hour (Spot, x86_64)", fargate_pricing_page);
-    v("ephemeral_per_gb_hour", s.ephemeral_per_gb_hour.usd_per_unit, "USD per GB-hour of ephemeral storage", fargate_pricing_page);
+    v("ephemeral_per_gb_hour", s.ephemeral_per_gb_hour.usd_per_unit, "USD per GB-hour of ephemeral storage",
+      fargate_pricing_page);
     v("included_ephemeral_gb", s.included_ephemeral_gb, "GB of ephemeral storage included", fargate_pricing_page);
     v("minimum_billed_s", s.minimum_billed_s, "s billed at least per task", fargate_billing_doc);
   }
@@ -53,11 +56,15 @@ struct fargate_sheet {
 inline namespace prices_2026_11 {
 inline constexpr fargate_sheet fargate_prices{
     .as_of = "2026-11-26",
-    .per_vcpu_hour = {0.04048}, .per_gb_hour = {0.004445},              // Linux/x86
-    .arm64_per_vcpu_hour = {0.03238}, .arm64_per_gb_hour = {0.00356},   // Linux/arm64
-    .spot_per_vcpu_hour = {0.01334053}, .spot_per_gb_hour = {0.00146489},  // Spot snapshot
-    .ephemeral_per_gb_hour = {0.000111}, .included_ephemeral_gb = 20,     // above 20 GB
-    .minimum_billed_s = 60,                                               // "1-minute minimum"
+    .per_vcpu_hour = {0.04048},
+    .per_gb_hour = {0.004445},  // Linux/x86
+    .arm64_per_vcpu_hour = {0.03238},
+    .arm64_per_gb_hour = {0.00356},  // Linux/arm64
+    .spot_per_vcpu_hour = {0.01334053},
+    .spot_per_gb_hour = {0.00146489},  // Spot snapshot
+    .ephemeral_per_gb_hour = {0.000111},
+    .included_ephemeral_gb = 20,  // above 20 GB
+    .minimum_billed_s = 60,       // "1-minute minimum"
 };
 }  // namespace prices_2026_11
 
@@ -106,7 +113,8 @@ inline std::string fargate_sizes_text() {
   for (const auto& band : fargate_sizes) {
     if (!out.empty()) out += "; ";
     out += detail::format_number(band.vcpu) + " vCPU: ";
-    if (band.step_gb == 0) out += "0.5, 1 or 2 GB";
+    if (band.step_gb == 0)
+      out += "0.5, 1 or 2 GB";
     else
       out += detail::format_number(band.min_gb) + "-" + detail::format_number(band.max_gb) + " GB in " +
              detail::format_number(band.step_gb) + " GB steps";
@@ -147,9 +155,11 @@ struct fargate_billing {
     /// Throws runwise::error naming `path.task...` for a size Fargate does not offer, or for Spot on arm64.
     void validate(const std::string& path) const {
       if ((task.vcpu == 0) != (task.memory_gb == 0))
-        fail_input(path + ".task", "give both vcpu and memory_gb, or neither (then the smallest size that fits is used)");
+        fail_input(path + ".task",
+                   "give both vcpu and memory_gb, or neither (then the smallest size that fits is used)");
       if (task.vcpu != 0 && !is_valid_fargate_size(task))
-        fail_input(path + ".task", detail::format_number(task.vcpu) + " vCPU with " + detail::format_number(task.memory_gb) +
+        fail_input(path + ".task", detail::format_number(task.vcpu) + " vCPU with " +
+                                       detail::format_number(task.memory_gb) +
                                        " GB is not a Fargate task size; valid sizes are " + fargate_sizes_text());
       // Fargate Spot runs only Linux x86_64 tasks (Amazon ECS Developer Guide, "Fargate capacity
       // providers", https://docs.aws.amazon.com/AmazonECS/latest/userguide/fargate-capacity-providers.html,
@@ -180,8 +190,8 @@ struct fargate_billing {
     b.add("vcpu", to_vcpu_hours(vcpu{in.task.vcpu} * billed) * per_vcpu);
     b.add("memory", to_gb_hours(gigabytes{in.task.memory_gb} * billed) * per_gb);
     if (in.ephemeral_storage_gb > p.included_ephemeral_gb)
-      b.add("ephemeral_storage",
-            to_gb_hours(gigabytes{in.ephemeral_storage_gb - p.included_ephemeral_gb} * billed) * p.ephemeral_per_gb_hour);
+      b.add("ephemeral_storage", to_gb_hours(gigabytes{in.ephemeral_storage_gb - p.included_ephemeral_gb} * billed) *
+                                     p.ephemeral_per_gb_hour);
     return b;
   }
 };

@@ -19,7 +19,8 @@
 namespace runwise::pricing::aws {
 
 inline constexpr source lambda_pricing_page{"https://aws.amazon.com/lambda/pricing/", 'O'};
-inline constexpr source lambda_tier_table{"https://aws.amazon.com/lambda/pricing/ (tier table as copied by secondary sources)", 'S'};
+inline constexpr source lambda_tier_table{
+    "https://aws.amazon.com/lambda/pricing/ (tier table as copied by secondary sources)", 'S'};
 inline constexpr source lambda_1ms_blog{
     "https://aws.amazon.com/blogs/aws/new-for-aws-lambda-1ms-billing-granularity-adds-cost-savings/", 'O'};
 
@@ -47,18 +48,23 @@ struct lambda_sheet {
     v("billing_granularity_ms", s.billing_granularity_ms, "ms", lambda_1ms_blog);
     v("per_request", s.per_request.usd_per_unit, "USD per request", lambda_pricing_page);
     v("per_gb_second", s.per_gb_second.usd_per_unit, "USD per GB-s (x86_64, first tier)", lambda_tier_table);
-    v("per_gb_second_tier2", s.per_gb_second_tier2.usd_per_unit, "USD per GB-s (x86_64, second tier)", lambda_tier_table);
-    v("per_gb_second_tier3", s.per_gb_second_tier3.usd_per_unit, "USD per GB-s (x86_64, third tier)", lambda_tier_table);
+    v("per_gb_second_tier2", s.per_gb_second_tier2.usd_per_unit, "USD per GB-s (x86_64, second tier)",
+      lambda_tier_table);
+    v("per_gb_second_tier3", s.per_gb_second_tier3.usd_per_unit, "USD per GB-s (x86_64, third tier)",
+      lambda_tier_table);
     v("tier1_gb_seconds", s.tier1_gb_seconds, "GB-s per month in the x86_64 first tier", lambda_tier_table);
     v("tier2_gb_seconds", s.tier2_gb_seconds, "GB-s per month in the x86_64 second tier", lambda_tier_table);
     v("arm64_per_gb_second", s.arm64_per_gb_second.usd_per_unit, "USD per GB-s (arm64, first tier)", lambda_tier_table);
-    v("arm64_per_gb_second_tier2", s.arm64_per_gb_second_tier2.usd_per_unit, "USD per GB-s (arm64, second tier)", lambda_tier_table);
-    v("arm64_per_gb_second_tier3", s.arm64_per_gb_second_tier3.usd_per_unit, "USD per GB-s (arm64, third tier)", lambda_tier_table);
+    v("arm64_per_gb_second_tier2", s.arm64_per_gb_second_tier2.usd_per_unit, "USD per GB-s (arm64, second tier)",
+      lambda_tier_table);
+    v("arm64_per_gb_second_tier3", s.arm64_per_gb_second_tier3.usd_per_unit, "USD per GB-s (arm64, third tier)",
+      lambda_tier_table);
     v("arm64_tier1_gb_seconds", s.arm64_tier1_gb_seconds, "GB-s per month in the arm64 first tier", lambda_tier_table);
     v("arm64_tier2_gb_seconds", s.arm64_tier2_gb_seconds, "GB-s per month in the arm64 second tier", lambda_tier_table);
     v("free_requests", s.free_requests, "requests per month (free tier)", lambda_pricing_page);
     v("free_gb_seconds", s.free_gb_seconds, "GB-s per month (free tier)", lambda_pricing_page);
-    v("ephemeral_per_gb_second", s.ephemeral_per_gb_second.usd_per_unit, "USD per GB-s of ephemeral storage", lambda_tier_table);
+    v("ephemeral_per_gb_second", s.ephemeral_per_gb_second.usd_per_unit, "USD per GB-s of ephemeral storage",
+      lambda_tier_table);
     v("included_ephemeral_mb", s.included_ephemeral_mb, "MB of ephemeral storage included", lambda_pricing_page);
   }
 };
@@ -70,16 +76,23 @@ inline constexpr lambda_sheet lambda_prices{
     .billing_granularity_ms = 1,  // 1 ms since 2020-12-01 (AWS News Blog, 2020-12-01)
     .per_request = {0.20 / 1e6},  // $0.20 per million requests
     // x86_64: $0.0000166667 first 6 B GB-s, $0.000015 next 9 B, $0.0000133334 over 15 B.
-    .per_gb_second = {0.0000166667}, .per_gb_second_tier2 = {0.000015}, .per_gb_second_tier3 = {0.0000133334},
-    .tier1_gb_seconds = 6e9, .tier2_gb_seconds = 9e9,
+    .per_gb_second = {0.0000166667},
+    .per_gb_second_tier2 = {0.000015},
+    .per_gb_second_tier3 = {0.0000133334},
+    .tier1_gb_seconds = 6e9,
+    .tier2_gb_seconds = 9e9,
     // arm64: $0.0000133334 first 7.5 B GB-s, $0.0000120001 next 11.25 B, $0.0000106667 over 18.75 B.
-    .arm64_per_gb_second = {0.0000133334}, .arm64_per_gb_second_tier2 = {0.0000120001},
+    .arm64_per_gb_second = {0.0000133334},
+    .arm64_per_gb_second_tier2 = {0.0000120001},
     .arm64_per_gb_second_tier3 = {0.0000106667},
-    .arm64_tier1_gb_seconds = 7.5e9, .arm64_tier2_gb_seconds = 11.25e9,
+    .arm64_tier1_gb_seconds = 7.5e9,
+    .arm64_tier2_gb_seconds = 11.25e9,
     // Always free: 1 M requests and 400,000 GB-s per month.
-    .free_requests = 1e6, .free_gb_seconds = 400'000,
+    .free_requests = 1e6,
+    .free_gb_seconds = 400'000,
     // $0.0000000309 per GB-s above the included 512 MB.
-    .ephemeral_per_gb_second = {0.0000000309}, .included_ephemeral_mb = 512,
+    .ephemeral_per_gb_second = {0.0000000309},
+    .included_ephemeral_mb = 512,
 };
 }  // namespace prices_2026_11
 
@@ -147,7 +160,8 @@ struct lambda_billing {
     const double paid_gb_s = detail::max(0.0, gb_s - (c.free_tier ? p.free_gb_seconds * months : 0.0));
     const bool arm = c.arch == architecture::arm64;
     const tier tiers[] = {
-        {arm ? p.arm64_tier1_gb_seconds : p.tier1_gb_seconds, (arm ? p.arm64_per_gb_second : p.per_gb_second).usd_per_unit},
+        {arm ? p.arm64_tier1_gb_seconds : p.tier1_gb_seconds,
+         (arm ? p.arm64_per_gb_second : p.per_gb_second).usd_per_unit},
         {arm ? p.arm64_tier1_gb_seconds + p.arm64_tier2_gb_seconds : p.tier1_gb_seconds + p.tier2_gb_seconds,
          (arm ? p.arm64_per_gb_second_tier2 : p.per_gb_second_tier2).usd_per_unit},
         {0, (arm ? p.arm64_per_gb_second_tier3 : p.per_gb_second_tier3).usd_per_unit}};
@@ -156,8 +170,8 @@ struct lambda_billing {
     b.add("requests", paid_req * p.per_request);
     b.add("compute", usd{tiered_cost(paid_gb_s, tiers, months)});
     if (c.ephemeral_storage_mb > p.included_ephemeral_mb)
-      b.add("ephemeral_storage", megabytes{c.ephemeral_storage_mb - p.included_ephemeral_mb} * billed_total *
-                                     p.ephemeral_per_gb_second);
+      b.add("ephemeral_storage",
+            megabytes{c.ephemeral_storage_mb - p.included_ephemeral_mb} * billed_total * p.ephemeral_per_gb_second);
     return b;
   }
 };
