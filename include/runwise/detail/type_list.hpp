@@ -33,8 +33,9 @@ inline constexpr std::size_t count_of = (std::size_t{0} + ... + (std::is_same_v<
 /// The position of `T` in `type_list<Ts...>` (the first, when it occurs twice).
 template <class... Ts, class T>
 consteval std::size_t index_in(type_list<Ts...>, std::type_identity<T>) {
+  constexpr bool same[] = {std::is_same_v<T, Ts>..., false};
   std::size_t i = 0;
-  ((std::is_same_v<T, Ts> ? false : (++i, true)) && ...);
+  while (i < sizeof...(Ts) && !same[i]) ++i;
   return i;
 }
 
