@@ -37,9 +37,10 @@ namespace runwise::simulate {
 /// ```
 struct function_instances {
   struct config {
-    /// Seconds an idle instance stays warm. 600 s is the fixed keep-alive of Azure Functions in
-    /// Shahrad et al., "Serverless in the Wild", USENIX ATC 2020, and SimFaaS's default expiration
-    /// threshold; AWS publishes none for Lambda. Override with what you observe.
+    /// Seconds an idle instance stays warm. AWS publishes no keep-alive for Lambda; measured idle
+    /// timeouts change over time (K. L. Ngo et al., "Has Your FaaS Application Been Decommissioned
+    /// Yet?", 2022). 600 s is SimFaaS's default expiration threshold (Mahmoudi, Khazaei, 2021).
+    /// Override it with what you observe.
     double keep_alive_s = 600;
     /// Concurrent executions per account and region: Lambda's default quota is 1,000
     /// (AWS Lambda Developer Guide, "Lambda quotas", seen 2026-11-26 via PRICES.md).
