@@ -138,6 +138,7 @@ inline runwise::workload read_workload(json_object w, std::optional<double> hori
   if (!traffic) runwise::fail_input(w.at("traffic"), "is required");
   out.traffic = read_traffic(std::move(*traffic), horizon_hours);
   out.duration.mean = runwise::milliseconds(w.required_number("duration_ms"));
+  if (auto init = w.number("init_ms")) out.init = runwise::milliseconds(*init);
   json_settings s(w);
   s.choice("duration_distribution", out.duration.distribution, distribution_names);
   out.memory = runwise::megabytes{w.required_number("memory_mb")};

@@ -28,7 +28,8 @@ TEST_CASE("with a steady Poisson rate λ and keep-alive T, the cold-start rate i
   struct scenario {
     double rate, keep_alive;
   };
-  for (auto s : {scenario{1.0 / 300, 600}, scenario{1.0 / 3600, 600}, scenario{1.0 / 60, 600}, scenario{0.05, 30},
+  // Fractional per-minute counts: generated averages, taken as Poisson means.
+  for (auto s : {scenario{1.0 / 300, 600}, scenario{1.0 / 3600, 600}, scenario{1.0 / 70, 600}, scenario{0.045, 30},
                  scenario{1.0 / 900, 1200}}) {
     CAPTURE(s.rate);
     CAPTURE(s.keep_alive);
@@ -62,4 +63,48 @@ TEST_CASE("requests above the concurrency limit are throttled") {
   CHECK(u.throttled.value() == doctest::Approx(0.5 * 20 * 3600));
   CHECK((u.served + u.throttled).value() == doctest::Approx(u.arrived.value()));
   CHECK(u.peak_instances == doctest::Approx(10));
+}
+
+namespace {
+/// One request every `minutes` minutes for a day, as a hand-made per-minute series.
+workload every(int minutes) {
+  std::vector<double> counts(24 * 60, 0.0);
+  for (std::size_t i = 0; i < counts.size(); i += static_cast<std::size_t>(minutes)) counts[i] = 1;
+  return {.traffic = traffic_series(seconds{60}, counts), .duration = {milliseconds(100)}};
+}
+}  // namespace
+
+TEST_CASE("observed requests: every 20 minutes with a 10-minute window all are cold; every 5, only the first") {
+  const usage sparse = function_instances::run(every(20), {.keep_alive_s = 600});
+  CHECK(sparse.served.value() == 72);
+  CHECK(sparse.cold_starts.value() == 72);
+  const usage dense = function_instances::run(every(5), {.keep_alive_s = 600});
+  CHECK(dense.served.value() == 288);
+  CHECK(dense.cold_starts.value() == 1);
+  // Three whole requests a minute with a 15-second keep-alive: 20 s apart, each is cold.
+  const workload spaced{.traffic = traffic_series(seconds{60}, std::vector<double>(10, 3.0)), .duration = {milliseconds(100)}};
+  CHECK(function_instances::run(spaced, {.keep_alive_s = 15}).cold_starts.value() == 30);
+}
+
+TEST_CASE("provisioned instances never start cold and serve their share of each step") {
+  // One request every 20 minutes: with a 10-minute keep-alive every request is cold...
+  const workload sparse = every(20);
+  CHECK(function_instances::run(sparse, {}).cold_start_rate() == 1);
+  // ...unless one instance is provisioned.
+  const usage pc = function_instances::run(sparse, {.provisioned_concurrency = 1});
+  CHECK(pc.cold_starts.value() == doctest::Approx(0));
+  CHECK(pc.provisioned_served.value() == doctest::Approx(pc.served.value()));
+  CHECK(pc.provisioned_instances == 1);
+  // 20 busy instances on 10 provisioned: half the requests run on them.
+  const usage half = function_instances::run(steady(20, 1000, hours(1)), {.provisioned_concurrency = 10});
+  CHECK(half.provisioned_served.value() == doctest::Approx(0.5 * half.served.value()));
+}
+
+TEST_CASE("scale-out is limited to 1,000 new environments per 10 seconds") {
+  // From nothing to 20,000 concurrent in one minute: at most 6,000 environments can start.
+  std::vector<double> counts{0, 1'200'000};  // 20,000 requests/s of 1 s
+  const workload w{.traffic = traffic_series(seconds{60}, counts), .duration = {milliseconds(1000)}};
+  const usage u = function_instances::run(w, {.concurrency_limit = 1e6});
+  CHECK(u.peak_instances == doctest::Approx(6000));
+  CHECK(u.throttled.value() == doctest::Approx(1'200'000 * (1 - 6000.0 / 20000)));
 }

@@ -79,3 +79,38 @@ TEST_CASE("ephemeral storage above 512 MB is billed per GB-s of duration") {
   CHECK(bill["ephemeral_storage"].value() == doctest::Approx(9.5e6 * 0.0000000309));
   CHECK(lambda_billing::bill({}, month_of(1e6, 1000, 128))["ephemeral_storage"].value() == 0);
 }
+
+TEST_CASE("provisioned concurrency: configured GB-s, duration at the PC rate, overflow on demand, no free tier") {
+  // PRICES.md: x86 $0.0000041667 per GB-s configured + $0.0000097222 per GB-s of duration.
+  lambda_billing::input in = month_of(13'140'000, 1000, 1024);  // 5 requests/s of 1 s all month
+  in.provisioned_level = 10;
+  in.provisioned_invocations = in.invocations;  // 5 busy instances fit in 10 provisioned
+  const auto bill = lambda_billing::bill({.free_tier = true}, in);
+  CHECK(bill["provisioned_concurrency"].value() == doctest::Approx(10 * 2'628'000 * 0.0000041667));  // $109.50
+  CHECK(bill["provisioned_compute"].value() == doctest::Approx(13'140'000 * 0.0000097222));         // $127.75
+  CHECK(bill["compute"].value() == doctest::Approx(0));
+  CHECK(bill["requests"].value() == doctest::Approx(13.14 * 0.20));  // free tier does not apply with PC
+  CHECK(cents(bill.total()) == 10950 + 12775 + 263);
+
+  // Twice the traffic on the same 10 instances: half overflows to on-demand rates.
+  lambda_billing::input overflow = month_of(26'280'000, 1000, 1024);
+  overflow.provisioned_level = 10;
+  overflow.provisioned_invocations = requests{13'140'000};
+  CHECK(lambda_billing::bill({}, overflow)["compute"].value() == doctest::Approx(13'140'000 * 0.0000166667));
+
+  // Time enabled is rounded up to 5 minutes: 61 minutes bill as 65.
+  lambda_billing::input short_run = month_of(0, 1000, 1024);
+  short_run.horizon = seconds{61 * 60};
+  short_run.provisioned_level = 1;
+  CHECK(lambda_billing::bill({}, short_run)["provisioned_concurrency"].value() == doctest::Approx(65 * 60 * 0.0000041667));
+}
+
+TEST_CASE("INIT time of cold starts is billed at the on-demand duration rate") {
+  // Since 2025-08-01 Lambda bills INIT for all runtimes (PRICES.md): 1,000 cold starts × 250 ms × 1 GB.
+  lambda_billing::input in = month_of(1e6, 100, 1024);
+  in.cold_starts = requests{1000};
+  in.init = milliseconds(250);
+  const auto bill = lambda_billing::bill({}, in);
+  CHECK(bill["init"].value() == doctest::Approx(250 * 0.0000166667));
+  CHECK(bill["compute"].value() == doctest::Approx(1e5 * 0.0000166667));
+}

@@ -28,9 +28,6 @@ struct aws_lambda
   static constexpr std::string_view id = "aws_lambda";
   static constexpr platform_kind kind = platform_kind::serverless;
 
-  /// Lambda bills the configured memory, 128 MB at least (Lambda quotas: 128–10,240 MB).
-  static constexpr double min_memory_mb = 128;
-
   static void check_limits(const workload& w, const config&, std::vector<std::string>& reasons) {
     limits_policy::check(w, reasons);
   }
@@ -38,16 +35,30 @@ struct aws_lambda
   static cost_breakdown price(const workload& w, const usage& u, const config& c) {
     return billing_policy::bill(c.billing, {.invocations = u.served,
                                             .duration = w.duration,
-                                            .memory = megabytes{detail::max(min_memory_mb, w.memory.value())},
-                                            .horizon = u.horizon});
+                                            .memory = billed_memory(w.memory),
+                                            .horizon = u.horizon,
+                                            .cold_starts = u.cold_starts,
+                                            .init = w.init,
+                                            .provisioned_level = u.provisioned_instances,
+                                            .provisioned_invocations = u.provisioned_served});
   }
 
+  /// Closed form from monthly averages: no cold starts (a steady rate keeps instances warm);
+  /// provisioned instances serve min(λ·E[d], level) / (λ·E[d]) of the requests.
   static constexpr cost_breakdown quote(const steady_workload& s, const config& c) {
+    const double busy = s.rate() * s.duration.mean.value();
+    const double level = detail::floor(c.capacity.provisioned_concurrency);
+    const double on_provisioned = busy > 0 ? detail::min(busy, level) / busy : 0.0;
     return billing_policy::bill(c.billing, {.invocations = s.total(),
                                             .duration = s.duration,
-                                            .memory = megabytes{detail::max(min_memory_mb, s.memory.value())},
-                                            .horizon = s.horizon});
+                                            .memory = billed_memory(s.memory),
+                                            .horizon = s.horizon,
+                                            .provisioned_level = level,
+                                            .provisioned_invocations = s.total() * on_provisioned});
   }
+
+  /// Lambda bills the configured memory, 128 MB at least (Lambda quotas: 128–10,240 MB).
+  static constexpr megabytes billed_memory(megabytes m) noexcept { return megabytes{detail::max(128.0, m.value())}; }
 };
 
 }  // namespace runwise

@@ -20,16 +20,20 @@ namespace runwise::simulate {
 
 /// Capacity policy for functions-as-a-service (Lambda, Azure Functions, ...).
 ///
-/// Within a step, arrivals are taken as Poisson with the step's count as mean. In step i with n_i
-/// requests (rate λ_i = n_i / step) the busy instances are c_i = λ_i · E[d] (Little's law).
-/// A request is cold when no request arrived in the keep-alive window T before it. With r the mean
+/// In step i with n_i requests (rate λ_i = n_i / step) the busy instances are c_i = λ_i · E[d]
+/// (Little's law). A request is cold when no request arrived in the keep-alive window T before it.
+/// Whole counts (a trace, or Poisson-noised traffic) are observed arrivals spread evenly over their
+/// step: the first request after an empty window is cold, and every request when their spacing
+/// exceeds T. Fractional counts (a generated average) are Poisson means. With r the mean
 /// rate over the W = floor(T / step) preceding steps, a request at offset u in the step saw
 /// λ_i·u + r·(T - u) expected arrivals in its window, so the step's expected cold starts are
 ///   n_i · e^(-r·T) · (1 - e^(-x)) / x,   x = (λ_i - r) · step
 /// — n_i·e^(-λT) for a steady rate, 1 - e^(-n_i) after a long idle gap. (For T < step: n_i·e^(-λ_i·T).)
 /// Scale-out adds one cold start per instance beyond the warm pool, the most instances of the
-/// preceding window. Requests above the concurrency limit are throttled in proportion
-/// (c_i - limit) / c_i.
+/// preceding window. Requests above the concurrency limit, or above what the scale-out rate lets
+/// the pool grow to within the step, are throttled in proportion (c_i - cap) / c_i. Provisioned
+/// instances are always warm: they serve their share min(c_i, level) / c_i of each step's requests
+/// and remove cold starts up to their level.
 ///
 /// ```cpp
 /// runwise::simulate::function_instances::config c{.keep_alive_s = 600, .concurrency_limit = 1000};
@@ -45,40 +49,66 @@ struct function_instances {
     /// Concurrent executions per account and region: Lambda's default quota is 1,000
     /// (AWS Lambda Developer Guide, "Lambda quotas", seen 2026-11-26 via PRICES.md).
     double concurrency_limit = 1000;
+    /// New execution environments per 10 seconds per function: Lambda scales out by 1,000 every
+    /// 10 s (AWS Lambda Developer Guide, "Lambda scaling behavior", seen 2026-11-26 via PRICES.md).
+    double scale_out_per_10s = 1000;
+    /// Instances kept initialised for the whole horizon (Lambda provisioned concurrency): they never
+    /// start cold, and they are billed while configured.
+    double provisioned_concurrency = 0;
 
     template <class Self, class V>
     static void visit(Self& c, V& v) {
       v.number("keep_alive_s", c.keep_alive_s, 0, 86'400, " s");
       v.number("concurrency_limit", c.concurrency_limit, 1, 1e7);
+      v.number("scale_out_per_10s", c.scale_out_per_10s, 1, 1e7);
+      v.number("provisioned_concurrency", c.provisioned_concurrency, 0, 1e5);
     }
   };
+
+  static bool is_whole(double x) noexcept { return x == std::floor(x); }
 
   static usage run(const workload& w, const config& c) {
     const traffic_series& t = w.traffic;
     const std::vector<double>& n = t.counts();
     const double step = t.step().value();
     const double d = w.duration.mean.value();
-    const auto window = static_cast<std::size_t>(std::max(1.0, std::floor(c.keep_alive_s / step)));
+    const double keep_alive = c.keep_alive_s;
+    const double provisioned = std::floor(c.provisioned_concurrency);
+    const double scale_out_per_step = c.scale_out_per_10s * step / 10.0;
+    const auto window = static_cast<std::size_t>(std::max(1.0, std::floor(keep_alive / step)));
 
     usage u;
     u.horizon = t.horizon();
-    const double keep_alive = c.keep_alive_s;
-    double previous_requests = 0;  // sum of n over the `window` steps before this one
+    u.provisioned_instances = provisioned;
+    double previous_requests = 0;        // sum of n over the `window` steps before this one
+    std::size_t fractional_in_window = 0;  // how many of them are fractional (expected) counts
     std::deque<std::size_t> pool;  // the last window's steps, by decreasing instances
     std::vector<double> instances(n.size());
-    double busy_seconds = 0, cold = 0, throttled = 0;
+    double busy_seconds = 0, cold = 0, throttled = 0, on_provisioned = 0;
     for (std::size_t i = 0; i < n.size(); ++i) {
+      while (!pool.empty() && pool.front() + window < i) pool.pop_front();
+      const double warm = std::max(provisioned, pool.empty() ? 0.0 : instances[pool.front()]);
+
+      // Little's law, capped by the concurrency limit and by how fast new environments can start.
       const double rate = n[i] / step;
       const double busy = rate * d;
-      const double admitted_share = busy > c.concurrency_limit ? c.concurrency_limit / busy : 1.0;
+      const double cap = std::min(c.concurrency_limit, warm + scale_out_per_step);
+      const double admitted_share = busy > cap ? cap / busy : 1.0;
       throttled += n[i] * (1.0 - admitted_share);
       const double admitted = busy * admitted_share;
       instances[i] = n[i] > 0 ? std::max(1.0, std::ceil(admitted - 1e-9)) : 0.0;
+      if (admitted > 0) on_provisioned += n[i] * admitted_share * std::min(admitted, provisioned) / admitted;
 
-      // Cold starts after idle gaps (see the formula above).
-      double gap_cold = 0;
-      if (n[i] > 0) {
-        if (keep_alive < step) {
+      // Cold starts after idle gaps (see the formula above); none while an initialised
+      // provisioned instance is waiting.
+      const bool observed = is_whole(n[i]) && fractional_in_window == 0;
+      if (n[i] > 0 && provisioned < 1) {
+        double gap_cold = 0;
+        if (observed) {
+          // Whole counts are observed arrivals spread evenly over the step: the first is cold after
+          // an empty window; the others too when their spacing exceeds the keep-alive.
+          gap_cold = step / n[i] > keep_alive ? n[i] : (previous_requests == 0 ? 1.0 : 0.0);
+        } else if (keep_alive < step) {
           gap_cold = n[i] * std::exp(-rate * keep_alive);
         } else {
           const double r = previous_requests / (static_cast<double>(window) * step);
@@ -86,24 +116,27 @@ struct function_instances {
           const double spread = std::fabs(x) < 1e-12 ? 1.0 : -std::expm1(-x) / x;
           gap_cold = n[i] * std::exp(-r * keep_alive) * spread;
         }
+        cold += gap_cold * admitted_share;
       }
-      cold += gap_cold * admitted_share;
 
-      // Cold starts from scale-out beyond the warm pool.
-      while (!pool.empty() && pool.front() + window < i) pool.pop_front();
-      const double warm = pool.empty() ? 0.0 : instances[pool.front()];
+      // Cold starts from scale-out beyond the warm pool (and the provisioned level).
       cold += std::max(0.0, instances[i] - std::max(warm, 1.0));
       while (!pool.empty() && instances[pool.back()] <= instances[i]) pool.pop_back();
       pool.push_back(i);
 
       previous_requests += n[i];
-      if (i >= window) previous_requests -= n[i - window];
+      fractional_in_window += is_whole(n[i]) ? 0 : 1;
+      if (i >= window) {
+        previous_requests -= n[i - window];
+        fractional_in_window -= is_whole(n[i - window]) ? 0 : 1;
+      }
       busy_seconds += admitted * step;
       u.peak_instances = std::max(u.peak_instances, admitted);
     }
     u.arrived = t.total();
     u.throttled = requests{throttled};
     u.served = u.arrived - u.throttled;
+    u.provisioned_served = requests{std::min(on_provisioned, u.served.value())};
     u.cold_starts = requests{std::min(cold, u.served.value())};
     u.mean_instances = u.horizon.value() > 0 ? busy_seconds / u.horizon.value() : 0.0;
     return u;

@@ -25,6 +25,8 @@ struct usage {
   requests throttled{};        ///< rejected by a platform concurrency limit
   requests overloaded{};       ///< served late: demand above the running capacity in its step
   requests cold_starts{};      ///< requests that had to start a new instance
+  requests provisioned_served{};     ///< served by pre-initialised (provisioned) instances
+  double provisioned_instances = 0;  ///< instances kept initialised for the whole horizon
   double peak_instances = 0;   ///< most instances (functions) or tasks (containers) at once
   double mean_instances = 0;   ///< time-averaged instances or tasks
   std::vector<task_run> runs;  ///< container tasks, for per-second billing

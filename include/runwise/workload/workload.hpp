@@ -26,6 +26,10 @@ struct workload {
   std::string name = "workload";
   traffic_series traffic;
   duration_model duration{};            ///< execution time per request (mean, distribution)
+  /// Extra time a cold start takes before the request runs (INIT: runtime start, code loading).
+  /// Default: SimFaaS's measurement on AWS Lambda, cold 2.244 s - warm 1.991 s (Mahmoudi, Khazaei,
+  /// "SimFaaS", CLOSER 2021). Lambda bills INIT for all runtimes since 2025-08-01 (AWS blog, PRICES.md).
+  seconds init = milliseconds(253);
   megabytes memory{128};                ///< configured memory per function / instance
   vcpu cpu{0.25};                       ///< CPU one instance needs (containers, Cloud Run)
   double concurrency_per_instance = 1;  ///< requests one container or instance serves at once
@@ -34,6 +38,7 @@ struct workload {
   /// Throws runwise::error naming `path.<field>` for an out-of-range value.
   void validate(const std::string& path = "workload") const {
     detail::check_range(path + ".duration_ms", to_milliseconds(duration.mean), 1e-3, 8.64e7, " ms");
+    detail::check_range(path + ".init_ms", to_milliseconds(init), 0, 6e5, " ms");
     detail::check_range(path + ".memory_mb", memory.value(), 1, 1e7, " MB");
     detail::check_range(path + ".vcpu", cpu.value(), 1e-3, 1024);
     detail::check_range(path + ".concurrency_per_instance", concurrency_per_instance, 1, 1e5);

@@ -41,6 +41,10 @@ struct lambda_sheet {
   double free_requests, free_gb_seconds;
   price<gb_seconds> ephemeral_per_gb_second;  ///< ephemeral storage above `included_ephemeral_mb`
   double included_ephemeral_mb;
+  // Provisioned concurrency: per GB-s configured (while enabled) and per GB-s of duration on it.
+  price<gb_seconds> provisioned_per_gb_second, provisioned_duration_per_gb_second;
+  price<gb_seconds> arm64_provisioned_per_gb_second, arm64_provisioned_duration_per_gb_second;
+  double provisioned_increment_s;  ///< time enabled is rounded up to this
 
   /// Calls `v(name, value&, unit, source)` for every field, in catalog order.
   template <class Self, class V>
@@ -66,6 +70,15 @@ struct lambda_sheet {
     v("ephemeral_per_gb_second", s.ephemeral_per_gb_second.usd_per_unit, "USD per GB-s of ephemeral storage",
       lambda_tier_table);
     v("included_ephemeral_mb", s.included_ephemeral_mb, "MB of ephemeral storage included", lambda_pricing_page);
+    v("provisioned_per_gb_second", s.provisioned_per_gb_second.usd_per_unit,
+      "USD per GB-s of provisioned concurrency configured (x86_64)", lambda_tier_table);
+    v("provisioned_duration_per_gb_second", s.provisioned_duration_per_gb_second.usd_per_unit,
+      "USD per GB-s of duration on provisioned concurrency (x86_64)", lambda_tier_table);
+    v("arm64_provisioned_per_gb_second", s.arm64_provisioned_per_gb_second.usd_per_unit,
+      "USD per GB-s of provisioned concurrency configured (arm64)", lambda_tier_table);
+    v("arm64_provisioned_duration_per_gb_second", s.arm64_provisioned_duration_per_gb_second.usd_per_unit,
+      "USD per GB-s of duration on provisioned concurrency (arm64)", lambda_tier_table);
+    v("provisioned_increment_s", s.provisioned_increment_s, "s: time enabled is rounded up to this", lambda_pricing_page);
   }
 };
 
@@ -93,6 +106,14 @@ inline constexpr lambda_sheet lambda_prices{
     // $0.0000000309 per GB-s above the included 512 MB.
     .ephemeral_per_gb_second = {0.0000000309},
     .included_ephemeral_mb = 512,
+    // Provisioned concurrency: x86 $0.0000041667 per GB-s configured + $0.0000097222 per GB-s of
+    // duration; arm64 $0.0000033334 + $0.0000077778 (S); billed from enable to disable, rounded up
+    // to 5 minutes (O).
+    .provisioned_per_gb_second = {0.0000041667},
+    .provisioned_duration_per_gb_second = {0.0000097222},
+    .arm64_provisioned_per_gb_second = {0.0000033334},
+    .arm64_provisioned_duration_per_gb_second = {0.0000077778},
+    .provisioned_increment_s = 300,
 };
 }  // namespace prices_2026_11
 
@@ -139,39 +160,59 @@ struct lambda_billing {
     }
   };
 
-  /// What is billed: served invocations, their duration, the configured memory, the horizon.
+  /// What is billed: served invocations (those on provisioned instances among them), their duration,
+  /// the configured memory, cold starts and their INIT time, the provisioned level, the horizon.
   struct input {
     requests invocations{};
     duration_model duration{};
     megabytes memory{128};
     seconds horizon = hours(730);
+    requests cold_starts{};
+    seconds init{};                   ///< INIT time per cold start, billed at the on-demand rate
+    double provisioned_level = 0;     ///< instances of provisioned concurrency, enabled all horizon
+    requests provisioned_invocations{};
   };
 
   static constexpr cost_breakdown bill(const config& c, const input& in) {
     const lambda_sheet& p = c.prices;
+    const bool arm = c.arch == architecture::arm64;
     const double months = to_hours(in.horizon) / 730.0;  // free tier and tiers reset monthly
     const seconds billed_each = in.duration.expected_billed(milliseconds(p.billing_granularity_ms));
-    const seconds billed_total = billed_each * in.invocations.value();
+    const bool provisioned = in.provisioned_level > 0;
+    // "The free tier does not apply to functions with Provisioned Concurrency" (pricing page, O).
+    const bool free = c.free_tier && !provisioned;
 
-    const requests free_req{c.free_tier ? p.free_requests * months : 0.0};
+    const requests free_req{free ? p.free_requests * months : 0.0};
     const requests paid_req{detail::max(0.0, (in.invocations - free_req).value())};
 
-    const double gb_s = (in.memory * billed_total).value();
-    const double paid_gb_s = detail::max(0.0, gb_s - (c.free_tier ? p.free_gb_seconds * months : 0.0));
-    const bool arm = c.arch == architecture::arm64;
+    const double on_demand = detail::max(0.0, (in.invocations - in.provisioned_invocations).value());
+    const double duration_gb_s = (in.memory * (billed_each * on_demand)).value();
+    const seconds init_each{detail::round_up_to(in.init.value(), p.billing_granularity_ms / 1000.0)};
+    const double init_gb_s = (in.memory * (init_each * in.cold_starts.value())).value();
+    const double paid_gb_s = detail::max(0.0, duration_gb_s + init_gb_s - (free ? p.free_gb_seconds * months : 0.0));
     const tier tiers[] = {
-        {arm ? p.arm64_tier1_gb_seconds : p.tier1_gb_seconds,
-         (arm ? p.arm64_per_gb_second : p.per_gb_second).usd_per_unit},
+        {arm ? p.arm64_tier1_gb_seconds : p.tier1_gb_seconds, (arm ? p.arm64_per_gb_second : p.per_gb_second).usd_per_unit},
         {arm ? p.arm64_tier1_gb_seconds + p.arm64_tier2_gb_seconds : p.tier1_gb_seconds + p.tier2_gb_seconds,
          (arm ? p.arm64_per_gb_second_tier2 : p.per_gb_second_tier2).usd_per_unit},
         {0, (arm ? p.arm64_per_gb_second_tier3 : p.per_gb_second_tier3).usd_per_unit}};
+    const double on_demand_cost = tiered_cost(paid_gb_s, tiers, months);
+    const double init_share = duration_gb_s + init_gb_s > 0 ? init_gb_s / (duration_gb_s + init_gb_s) : 0.0;
 
     cost_breakdown b;
     b.add("requests", paid_req * p.per_request);
-    b.add("compute", usd{tiered_cost(paid_gb_s, tiers, months)});
+    b.add("compute", usd{on_demand_cost * (1 - init_share)});
+    if (in.cold_starts.value() > 0 && in.init.value() > 0) b.add("init", usd{on_demand_cost * init_share});
+    if (provisioned) {
+      const seconds enabled{detail::round_up_to(in.horizon.value(), p.provisioned_increment_s)};
+      b.add("provisioned_concurrency", (in.memory * enabled) * in.provisioned_level *
+                                           (arm ? p.arm64_provisioned_per_gb_second : p.provisioned_per_gb_second));
+      b.add("provisioned_compute", (in.memory * (billed_each * in.provisioned_invocations.value())) *
+                                       (arm ? p.arm64_provisioned_duration_per_gb_second
+                                            : p.provisioned_duration_per_gb_second));
+    }
     if (c.ephemeral_storage_mb > p.included_ephemeral_mb)
-      b.add("ephemeral_storage",
-            megabytes{c.ephemeral_storage_mb - p.included_ephemeral_mb} * billed_total * p.ephemeral_per_gb_second);
+      b.add("ephemeral_storage", megabytes{c.ephemeral_storage_mb - p.included_ephemeral_mb} *
+                                     (billed_each * in.invocations.value()) * p.ephemeral_per_gb_second);
     return b;
   }
 };
