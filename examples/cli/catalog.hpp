@@ -36,17 +36,20 @@ class json_defaults {
     f(inner);
     out_["settings"][std::string(name)] = sub["settings"];
   }
+  /// The platform's own sheet is `prices`; the others (front doors) keep their setting's name.
   template <class Sheet>
-  void sheet(std::string_view, const Sheet& s) {
-    out_["as_of"] = std::string(s.as_of);
-    out_["stale"] = runwise::pricing::is_stale(s.as_of, today_);
+  void sheet(std::string_view name, const Sheet& s) {
+    if (name == "prices") {
+      out_["as_of"] = std::string(s.as_of);
+      out_["stale"] = runwise::pricing::is_stale(s.as_of, today_);
+    }
     Sheet::fields(
         s, [&](std::string_view field, double value, std::string_view unit, const runwise::pricing::source& src) {
-          out_["prices"][std::string(field)] = {{"value", value},
-                                                {"unit", std::string(unit)},
-                                                {"source", std::string(src.url)},
-                                                {"confidence", std::string(1, src.confidence)},
-                                                {"as_of", std::string(s.as_of)}};
+          out_[std::string(name)][std::string(field)] = {{"value", value},
+                                                         {"unit", std::string(unit)},
+                                                         {"source", std::string(src.url)},
+                                                         {"confidence", std::string(1, src.confidence)},
+                                                         {"as_of", std::string(s.as_of)}};
         });
   }
 
@@ -78,12 +81,18 @@ inline std::string catalog_text(const nlohmann::json& catalog) {
   for (const auto& p : catalog["platforms"]) {
     out += "\n" + p["id"].get<std::string>() + " (" + p["kind"].get<std::string>() + "), prices as of " +
            p["as_of"].get<std::string>() + (p["stale"].get<bool>() ? "  WARNING: older than a year" : "") + "\n";
-    for (const auto& [name, f] : p["prices"].items()) {
-      char value[32];
-      std::snprintf(value, sizeof value, "%.10g", f["value"].get<double>());
-      out += "  " + name + std::string(name.size() < 28 ? 28 - name.size() : 1, ' ') + value + "  " +
-             f["unit"].get<std::string>() + "  [" + f["confidence"].get<std::string>() + "] " +
-             f["source"].get<std::string>() + "\n";
+    std::vector<std::string> sheets{"prices"};  // the platform's own first, then its front doors'
+    for (const auto& [key, value] : p.items())
+      if (key != "prices" && key.size() > 7 && key.compare(key.size() - 7, 7, "_prices") == 0) sheets.push_back(key);
+    for (const auto& sheet : sheets) {
+      if (sheet != "prices") out += "  " + sheet + ":\n";
+      for (const auto& [name, f] : p[sheet].items()) {
+        char value[32];
+        std::snprintf(value, sizeof value, "%.10g", f["value"].get<double>());
+        out += "  " + name + std::string(name.size() < 40 ? 40 - name.size() : 1, ' ') + value + "  " +
+               f["unit"].get<std::string>() + "  [" + f["confidence"].get<std::string>() + "] " +
+               f["source"].get<std::string>() + "\n";
+      }
     }
   }
   return out;

@@ -8,6 +8,7 @@
 
 #include "../criteria/aws_limits.hpp"
 #include "../pricing/aws/fargate.hpp"
+#include "../pricing/aws/front_door.hpp"
 #include "../simulate/fixed_fleet.hpp"
 #include "../workload/steady.hpp"
 #include "composed.hpp"
@@ -24,8 +25,8 @@ namespace runwise {
 /// c.capacity.tasks = 1;
 /// auto bill = runwise::aws_fargate::quote({.requests_per_month = 1e6}, c);   // $36.04 for 730 h
 /// ```
-struct aws_fargate
-    : composed_platform<simulate::fixed_fleet, pricing::aws::fargate_billing, criteria::aws_fargate_limits> {
+struct aws_fargate : composed_platform<simulate::fixed_fleet, pricing::aws::fargate_billing,
+                                       criteria::aws_fargate_limits, pricing::aws::aws_front_door<false>> {
   static constexpr std::string_view id = "aws_fargate";
   static constexpr platform_kind kind = platform_kind::containers;
 
@@ -52,9 +53,11 @@ struct aws_fargate
   }
 
   static cost_breakdown price(const workload& w, const usage& u, const config& c) {
-    return billing_policy::bill(c.billing, {.runs = u.runs,
-                                            .task = task_for(w.cpu.value(), w.memory.value(), c),
-                                            .ephemeral_storage_gb = c.billing.ephemeral_storage_gb});
+    cost_breakdown bill = billing_policy::bill(c.billing, {.runs = u.runs,
+                                                           .task = task_for(w.cpu.value(), w.memory.value(), c),
+                                                           .ephemeral_storage_gb = c.billing.ephemeral_storage_gb});
+    bill.add(front_door_cost(w, u, c));
+    return bill;
   }
 
   static constexpr cost_breakdown quote(const steady_workload& s, const config& c) {
@@ -65,9 +68,11 @@ struct aws_fargate
                                                 (s.concurrency_per_instance * c.capacity.target_utilization) -
                                             1e-9));
     const task_run runs[] = {{seconds{0}, s.horizon, tasks}};
-    return billing_policy::bill(c.billing, {.runs = runs,
-                                            .task = task_for(s.cpu.value(), s.memory.value(), c),
-                                            .ephemeral_storage_gb = c.billing.ephemeral_storage_gb});
+    cost_breakdown bill = billing_policy::bill(c.billing, {.runs = runs,
+                                                           .task = task_for(s.cpu.value(), s.memory.value(), c),
+                                                           .ephemeral_storage_gb = c.billing.ephemeral_storage_gb});
+    bill.add(front_door_quote(s, c));
+    return bill;
   }
 };
 

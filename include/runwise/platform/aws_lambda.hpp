@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "../criteria/aws_limits.hpp"
+#include "../pricing/aws/front_door.hpp"
 #include "../pricing/aws/lambda.hpp"
 #include "../simulate/function_instances.hpp"
 #include "../workload/steady.hpp"
@@ -23,8 +24,8 @@ namespace runwise {
 /// c.billing.free_tier = true;
 /// auto bill = runwise::aws_lambda::quote({.requests_per_month = 3e6, .duration = {runwise::milliseconds(120)}}, c);
 /// ```
-struct aws_lambda
-    : composed_platform<simulate::function_instances, pricing::aws::lambda_billing, criteria::aws_lambda_limits> {
+struct aws_lambda : composed_platform<simulate::function_instances, pricing::aws::lambda_billing,
+                                      criteria::aws_lambda_limits, pricing::aws::aws_front_door<true>> {
   static constexpr std::string_view id = "aws_lambda";
   static constexpr platform_kind kind = platform_kind::serverless;
 
@@ -33,14 +34,16 @@ struct aws_lambda
   }
 
   static cost_breakdown price(const workload& w, const usage& u, const config& c) {
-    return billing_policy::bill(c.billing, {.invocations = u.served,
-                                            .duration = w.duration,
-                                            .memory = billed_memory(w.memory),
-                                            .horizon = u.horizon,
-                                            .cold_starts = u.cold_starts,
-                                            .init = w.init,
-                                            .provisioned_level = u.provisioned_instances,
-                                            .provisioned_invocations = u.provisioned_served});
+    cost_breakdown bill = billing_policy::bill(c.billing, {.invocations = u.served,
+                                                           .duration = w.duration,
+                                                           .memory = billed_memory(w.memory),
+                                                           .horizon = u.horizon,
+                                                           .cold_starts = u.cold_starts,
+                                                           .init = w.init,
+                                                           .provisioned_level = u.provisioned_instances,
+                                                           .provisioned_invocations = u.provisioned_served});
+    bill.add(front_door_cost(w, u, c));
+    return bill;
   }
 
   /// Closed form from monthly averages: no cold starts (a steady rate keeps instances warm);
@@ -49,12 +52,14 @@ struct aws_lambda
     const double busy = s.rate() * s.duration.mean.value();
     const double level = detail::floor(c.capacity.provisioned_concurrency);
     const double on_provisioned = busy > 0 ? detail::min(busy, level) / busy : 0.0;
-    return billing_policy::bill(c.billing, {.invocations = s.total(),
-                                            .duration = s.duration,
-                                            .memory = billed_memory(s.memory),
-                                            .horizon = s.horizon,
-                                            .provisioned_level = level,
-                                            .provisioned_invocations = s.total() * on_provisioned});
+    cost_breakdown bill = billing_policy::bill(c.billing, {.invocations = s.total(),
+                                                           .duration = s.duration,
+                                                           .memory = billed_memory(s.memory),
+                                                           .horizon = s.horizon,
+                                                           .provisioned_level = level,
+                                                           .provisioned_invocations = s.total() * on_provisioned});
+    bill.add(front_door_quote(s, c));
+    return bill;
   }
 
   /// Lambda bills the configured memory, 128 MB at least (Lambda quotas: 128–10,240 MB).

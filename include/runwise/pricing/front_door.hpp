@@ -1,18 +1,38 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+// The front-door policy slot of a platform: what receives its HTTP requests before the compute.
+// Providers with priced front doors have their own policy (pricing/aws/front_door.hpp).
+
+#include "../units.hpp"
+#include "../workload/traffic.hpp"
 #include "choices.hpp"
+#include "cost.hpp"
 
 namespace runwise::pricing {
 
-/// What receives a workload's HTTP requests before the compute. Front doors with a price (API
-/// Gateway, ALB) are separate line items; a Lambda function URL costs nothing ("There is no
-/// additional charge for using function URLs", AWS Lambda Developer Guide, "Lambda function URLs",
-/// seen 2026-11-26).
-enum class front_door { none, function_url };
+/// The traffic a front door sees. `traffic` may be null: a steady rate over the horizon.
+struct front_door_input {
+  const traffic_series* traffic = nullptr;
+  requests total{};
+  seconds horizon = hours(730);
+  double payload_kb = 6;
+  seconds duration{};  ///< how long a request holds its connection
+};
 
-inline constexpr choice_table<front_door, 2> function_front_doors{
-    {{"none", front_door::none}, {"function_url", front_door::function_url}}};
-inline constexpr choice_table<front_door, 1> container_front_doors{{{"none", front_door::none}}};
+/// For platforms without a priced front door in runwise: only "none" is accepted, and it is free.
+struct no_front_door {
+  enum class kind { none };
+  static constexpr choice_table<kind, 1> choices{{{"none", kind::none}}};
+  struct config {
+    no_front_door::kind kind = no_front_door::kind::none;
+    template <class Self, class V>
+    static void visit(Self& c, V& v) {
+      v.choice("front_door", c.kind, choices);
+    }
+  };
+  using input = front_door_input;
+  static constexpr cost_breakdown bill(const config&, const input&) { return {}; }
+};
 
 }  // namespace runwise::pricing

@@ -23,6 +23,7 @@ struct steady_workload {
   vcpu cpu{0.25};
   double concurrency_per_instance = 1;
   seconds horizon = hours(730);
+  double payload_kb = 6;  ///< request + response size, for front doors metered by size
 
   /// Requests over the whole horizon.
   [[nodiscard]] constexpr requests total() const noexcept {

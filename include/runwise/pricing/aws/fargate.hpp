@@ -14,7 +14,6 @@
 #include "../../units.hpp"
 #include "../choices.hpp"
 #include "../cost.hpp"
-#include "../front_door.hpp"
 #include "../sheet.hpp"
 
 namespace runwise::pricing::aws {
@@ -136,7 +135,6 @@ struct fargate_billing {
     purchase capacity = purchase::on_demand;
     task_size task{};  ///< 0 = the cheapest valid size that fits the workload's vCPU and memory
     double ephemeral_storage_gb = 20;
-    front_door entry = front_door::none;
     fargate_sheet prices = fargate_prices;
 
     template <class Self, class V>
@@ -148,7 +146,6 @@ struct fargate_billing {
         t.number("memory_gb", c.task.memory_gb, 0, 120, " GB");
       });
       v.number("ephemeral_storage_gb", c.ephemeral_storage_gb, 20, 200, " GB");
-      v.choice("front_door", c.entry, container_front_doors);
       v.sheet("prices", c.prices);
     }
 

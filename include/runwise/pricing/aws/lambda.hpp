@@ -12,7 +12,6 @@
 #include "../../workload/duration.hpp"
 #include "../choices.hpp"
 #include "../cost.hpp"
-#include "../front_door.hpp"
 #include "../sheet.hpp"
 #include "../tiers.hpp"
 
@@ -78,7 +77,8 @@ struct lambda_sheet {
       "USD per GB-s of provisioned concurrency configured (arm64)", lambda_tier_table);
     v("arm64_provisioned_duration_per_gb_second", s.arm64_provisioned_duration_per_gb_second.usd_per_unit,
       "USD per GB-s of duration on provisioned concurrency (arm64)", lambda_tier_table);
-    v("provisioned_increment_s", s.provisioned_increment_s, "s: time enabled is rounded up to this", lambda_pricing_page);
+    v("provisioned_increment_s", s.provisioned_increment_s, "s: time enabled is rounded up to this",
+      lambda_pricing_page);
   }
 };
 
@@ -146,7 +146,6 @@ struct lambda_billing {
     architecture arch = architecture::x86_64;
     bool free_tier = false;  ///< the free tier is per account: off unless this workload may use it
     double ephemeral_storage_mb = 512;
-    front_door entry = front_door::none;
     lambda_sheet prices = lambda_prices;
 
     template <class Self, class V>
@@ -155,7 +154,6 @@ struct lambda_billing {
       v.flag("free_tier", c.free_tier);
       v.number("billing_granularity_ms", c.prices.billing_granularity_ms, 0.001, 60'000, " ms");
       v.number("ephemeral_storage_mb", c.ephemeral_storage_mb, 512, 10'240, " MB");
-      v.choice("front_door", c.entry, function_front_doors);
       v.sheet("prices", c.prices);
     }
   };
@@ -168,8 +166,8 @@ struct lambda_billing {
     megabytes memory{128};
     seconds horizon = hours(730);
     requests cold_starts{};
-    seconds init{};                   ///< INIT time per cold start, billed at the on-demand rate
-    double provisioned_level = 0;     ///< instances of provisioned concurrency, enabled all horizon
+    seconds init{};                ///< INIT time per cold start, billed at the on-demand rate
+    double provisioned_level = 0;  ///< instances of provisioned concurrency, enabled all horizon
     requests provisioned_invocations{};
   };
 
@@ -191,7 +189,8 @@ struct lambda_billing {
     const double init_gb_s = (in.memory * (init_each * in.cold_starts.value())).value();
     const double paid_gb_s = detail::max(0.0, duration_gb_s + init_gb_s - (free ? p.free_gb_seconds * months : 0.0));
     const tier tiers[] = {
-        {arm ? p.arm64_tier1_gb_seconds : p.tier1_gb_seconds, (arm ? p.arm64_per_gb_second : p.per_gb_second).usd_per_unit},
+        {arm ? p.arm64_tier1_gb_seconds : p.tier1_gb_seconds,
+         (arm ? p.arm64_per_gb_second : p.per_gb_second).usd_per_unit},
         {arm ? p.arm64_tier1_gb_seconds + p.arm64_tier2_gb_seconds : p.tier1_gb_seconds + p.tier2_gb_seconds,
          (arm ? p.arm64_per_gb_second_tier2 : p.per_gb_second_tier2).usd_per_unit},
         {0, (arm ? p.arm64_per_gb_second_tier3 : p.per_gb_second_tier3).usd_per_unit}};
@@ -206,9 +205,9 @@ struct lambda_billing {
       const seconds enabled{detail::round_up_to(in.horizon.value(), p.provisioned_increment_s)};
       b.add("provisioned_concurrency", (in.memory * enabled) * in.provisioned_level *
                                            (arm ? p.arm64_provisioned_per_gb_second : p.provisioned_per_gb_second));
-      b.add("provisioned_compute", (in.memory * (billed_each * in.provisioned_invocations.value())) *
-                                       (arm ? p.arm64_provisioned_duration_per_gb_second
-                                            : p.provisioned_duration_per_gb_second));
+      b.add("provisioned_compute",
+            (in.memory * (billed_each * in.provisioned_invocations.value())) *
+                (arm ? p.arm64_provisioned_duration_per_gb_second : p.provisioned_duration_per_gb_second));
     }
     if (c.ephemeral_storage_mb > p.included_ephemeral_mb)
       b.add("ephemeral_storage", megabytes{c.ephemeral_storage_mb - p.included_ephemeral_mb} *
