@@ -101,10 +101,22 @@ TEST_CASE("provisioned instances never start cold and serve their share of each 
 }
 
 TEST_CASE("scale-out is limited to 1,000 new environments per 10 seconds") {
-  // From nothing to 20,000 concurrent in one minute: at most 6,000 environments can start.
+  // From nothing to 20,000 concurrent: environments start at 1,000 per 10 s (Lambda's documented
+  // rate), so over the first minute 0 → 6,000 of them are up, 3,000 on average, and the rest of the
+  // 20,000 requests/s are throttled.
   std::vector<double> counts{0, 1'200'000};  // 20,000 requests/s of 1 s
   const workload w{.traffic = traffic_series(seconds{60}, counts), .duration = {milliseconds(1000)}};
   const usage u = function_instances::run(w, {.concurrency_limit = 1e6});
-  CHECK(u.peak_instances == doctest::Approx(6000));
-  CHECK(u.throttled.value() == doctest::Approx(1'200'000 * (1 - 6000.0 / 20000)));
+  CHECK(u.peak_instances == doctest::Approx(3000));
+  CHECK(u.throttled.value() == doctest::Approx(1'200'000 * (1 - 3000.0 / 20000)));
+  CHECK((u.served + u.throttled).value() == doctest::Approx(u.arrived.value()));
+}
+
+TEST_CASE("the first request of a trace is cold even when the keep-alive is shorter than a step") {
+  // One request a second for an hour, in one-hour steps, keep-alive 10 s: the first request finds
+  // no instance; the rest arrive 1 s apart.
+  const workload w{.traffic = traffic_series(seconds{3600}, {3600}), .duration = {milliseconds(100)}};
+  CHECK(function_instances::run(w, {.keep_alive_s = 10}).cold_starts.value() == doctest::Approx(1));
+  const workload expected{.traffic = traffic_series(seconds{3600}, {3600}, "traffic", false), .duration = {milliseconds(100)}};
+  CHECK(function_instances::run(expected, {.keep_alive_s = 10}).cold_starts.value() == doctest::Approx(1));
 }

@@ -28,4 +28,9 @@ TEST_CASE("dollars and counts print with thousands separators") {
   CHECK(detail::format_usd(-18.737) == "-$18.74");
   CHECK(detail::format_count(3e6) == "3,000,000");
   CHECK(detail::format_count(999) == "999");
+  // Absurd magnitudes print, instead of overrunning a buffer.
+  CHECK(detail::format_usd(1e300) == "$1e+300");
+  CHECK(detail::format_usd(-1e20) == "-$1e+20");
+  CHECK(detail::format_usd(999'999'999'999'999.0).size() < 40);
+  CHECK(detail::format_count(1e308) == "1e+308");
 }

@@ -8,36 +8,48 @@ namespace runwise::detail {
 
 /// A number as a short human string for messages ("0.25", "1e+15", "nan").
 inline std::string format_number(double x) {
-  char buf[32];
+  char buf[40];
   std::snprintf(buf, sizeof buf, "%.10g", x);
   return buf;
 }
 
-/// Dollars with two decimals and thousands separators: 1234.5 → "$1,234.50".
-inline std::string format_usd(double x) {
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%.2f", x < 0 ? -x : x);
-  std::string digits = buf;
-  const auto dot = digits.find('.');
+/// Groups the digits of a whole number in thousands: "3000000" → "3,000,000".
+inline std::string group_thousands(const std::string& digits) {
   std::string out;
-  for (std::size_t i = 0; i < dot; ++i) {
-    if (i > 0 && (dot - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return (x < 0 ? "-$" : "$") + out + digits.substr(dot);
-}
-
-/// A count rounded to a whole number with thousands separators: 3e6 → "3,000,000".
-inline std::string format_count(double x) {
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%.0f", x < 0 ? -x : x);
-  std::string digits = buf, out;
-  if (digits.find_first_not_of("0123456789") != std::string::npos) return digits;  // inf, nan
   for (std::size_t i = 0; i < digits.size(); ++i) {
     if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
     out += digits[i];
   }
-  return (x < 0 ? "-" : "") + out;
+  return out;
+}
+
+/// Dollars with two decimals and thousands separators: 1234.5 → "$1,234.50". Amounts of a
+/// quadrillion dollars or more (or not finite) print in scientific notation: "$1.2e+18".
+inline std::string format_usd(double x) {
+  const double magnitude = x < 0 ? -x : x;
+  const char* sign = x < 0 ? "-$" : "$";
+  char buf[64];
+  if (!(magnitude < 1e15)) {
+    std::snprintf(buf, sizeof buf, "%.3g", magnitude);
+    return sign + std::string(buf);
+  }
+  std::snprintf(buf, sizeof buf, "%.2f", magnitude);
+  const std::string digits = buf;
+  const auto dot = digits.find('.');
+  return sign + group_thousands(digits.substr(0, dot)) + digits.substr(dot);
+}
+
+/// A count rounded to a whole number with thousands separators: 3e6 → "3,000,000"; from 1e15 (or
+/// not finite) in scientific notation.
+inline std::string format_count(double x) {
+  const double magnitude = x < 0 ? -x : x;
+  char buf[64];
+  if (!(magnitude < 1e15)) {
+    std::snprintf(buf, sizeof buf, "%.3g", x);
+    return buf;
+  }
+  std::snprintf(buf, sizeof buf, "%.0f", magnitude);
+  return (x < 0 ? "-" : "") + group_thousands(buf);
 }
 
 }  // namespace runwise::detail

@@ -22,9 +22,10 @@ namespace runwise::simulate {
 ///
 /// In step i with n_i requests (rate λ_i = n_i / step) the busy instances are c_i = λ_i · E[d]
 /// (Little's law). A request is cold when no request arrived in the keep-alive window T before it.
-/// Whole counts (a trace, or Poisson-noised traffic) are observed arrivals spread evenly over their
-/// step: the first request after an empty window is cold, and every request when their spacing
-/// exceeds T. Fractional counts (a generated average) are Poisson means. With r the mean
+/// Observed counts (traffic_series::observed(): a trace, or Poisson-noised traffic) are arrivals
+/// spread evenly over their step: the first request after an empty window is cold, and every
+/// request when their spacing exceeds T. Expected counts (a generated average) are Poisson means.
+/// With r the mean
 /// rate over the W = floor(T / step) preceding steps, a request at offset u in the step saw
 /// λ_i·u + r·(T - u) expected arrivals in its window, so the step's expected cold starts are
 ///   n_i · e^(-r·T) · (1 - e^(-x)) / x,   x = (λ_i - r) · step
@@ -65,8 +66,6 @@ struct function_instances {
     }
   };
 
-  static bool is_whole(double x) noexcept { return x == std::floor(x); }
-
   static usage run(const workload& w, const config& c) {
     const traffic_series& t = w.traffic;
     const std::vector<double>& n = t.counts();
@@ -80,36 +79,39 @@ struct function_instances {
     usage u;
     u.horizon = t.horizon();
     u.provisioned_instances = provisioned;
-    double previous_requests = 0;        // sum of n over the `window` steps before this one
-    std::size_t fractional_in_window = 0;  // how many of them are fractional (expected) counts
+    double previous_requests = 0;  // sum of n over the `window` steps before this one
     std::deque<std::size_t> pool;  // the last window's steps, by decreasing instances
     std::vector<double> instances(n.size());
-    double busy_seconds = 0, cold = 0, throttled = 0, on_provisioned = 0;
+    double busy_seconds = 0, cold = 0, throttled = 0, served = 0, on_provisioned = 0;
     for (std::size_t i = 0; i < n.size(); ++i) {
       while (!pool.empty() && pool.front() + window < i) pool.pop_front();
       const double warm = std::max(provisioned, pool.empty() ? 0.0 : instances[pool.front()]);
 
-      // Little's law, capped by the concurrency limit and by how fast new environments can start.
+      // Little's law, capped by the concurrency limit and by how fast new environments can start:
+      // they start at a steady rate through the step, so on average half the step's allowance is up.
       const double rate = n[i] / step;
       const double busy = rate * d;
-      const double cap = std::min(c.concurrency_limit, warm + scale_out_per_step);
+      const double cap = std::min(c.concurrency_limit, warm + scale_out_per_step / 2);
       const double admitted_share = busy > cap ? cap / busy : 1.0;
       throttled += n[i] * (1.0 - admitted_share);
+      served += n[i] * admitted_share;
       const double admitted = busy * admitted_share;
       instances[i] = n[i] > 0 ? std::max(1.0, std::ceil(admitted - 1e-9)) : 0.0;
       if (admitted > 0) on_provisioned += n[i] * admitted_share * std::min(admitted, provisioned) / admitted;
 
       // Cold starts after idle gaps (see the formula above); none while an initialised
       // provisioned instance is waiting.
-      const bool observed = is_whole(n[i]) && fractional_in_window == 0;
       if (n[i] > 0 && provisioned < 1) {
+        const bool idle_before = previous_requests < 1e-9;  // (a running sum: allow rounding residue)
         double gap_cold = 0;
-        if (observed) {
-          // Whole counts are observed arrivals spread evenly over the step: the first is cold after
-          // an empty window; the others too when their spacing exceeds the keep-alive.
-          gap_cold = step / n[i] > keep_alive ? n[i] : (previous_requests == 0 ? 1.0 : 0.0);
+        if (t.observed()) {
+          // Observed arrivals are spread evenly over the step: the first is cold after an empty
+          // window; the others too when their spacing exceeds the keep-alive.
+          gap_cold = n[i] >= 1 && step / n[i] > keep_alive ? n[i] : (idle_before ? std::min(1.0, n[i]) : 0.0);
         } else if (keep_alive < step) {
+          // Poisson arrivals: each is cold with probability e^(-λT); the first after an empty step surely.
           gap_cold = n[i] * std::exp(-rate * keep_alive);
+          if (idle_before) gap_cold = std::max(gap_cold, -std::expm1(-n[i]));
         } else {
           const double r = previous_requests / (static_cast<double>(window) * step);
           const double x = (rate - r) * step;
@@ -125,17 +127,13 @@ struct function_instances {
       pool.push_back(i);
 
       previous_requests += n[i];
-      fractional_in_window += is_whole(n[i]) ? 0 : 1;
-      if (i >= window) {
-        previous_requests -= n[i - window];
-        fractional_in_window -= is_whole(n[i - window]) ? 0 : 1;
-      }
+      if (i >= window) previous_requests -= n[i - window];
       busy_seconds += admitted * step;
       u.peak_instances = std::max(u.peak_instances, admitted);
     }
     u.arrived = t.total();
     u.throttled = requests{throttled};
-    u.served = u.arrived - u.throttled;
+    u.served = requests{served};
     u.provisioned_served = requests{std::min(on_provisioned, u.served.value())};
     u.cold_starts = requests{std::min(cold, u.served.value())};
     u.mean_instances = u.horizon.value() > 0 ? busy_seconds / u.horizon.value() : 0.0;

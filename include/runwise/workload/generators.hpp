@@ -123,16 +123,17 @@ inline void two_level(std::vector<double>& w, const std::vector<char>& high, dou
 /// ```
 inline traffic_series make_traffic(double mean_rate_per_s, seconds horizon, seconds step,
                                    const traffic_shape& shape = {}, const std::string& path = "traffic") {
-  detail::check_non_negative(path + ".requests_per_second", mean_rate_per_s);
-  detail::check_positive(path + ".step_s", step.value());
+  detail::check_range(path + ".requests_per_second", mean_rate_per_s, 0, 1e9);
+  detail::check_range(path + ".step_s", step.value(), 1, 86'400, " s");
   detail::check_positive("horizon_hours", to_hours(horizon));
   const double steps = horizon / step;
   const double n_steps = std::round(steps);
   if (std::fabs(steps - n_steps) > 1e-9 * steps || n_steps < 1)
     fail_input("horizon_hours", "must be a whole number of " + detail::format_number(step.value()) + " s steps, got " +
                                     detail::format_number(to_hours(horizon)) + " h");
-  if (n_steps > 1e8)
-    fail_input("horizon_hours", "makes " + detail::format_number(n_steps) + " steps; at most 1e8 are allowed");
+  if (n_steps > traffic_series::max_steps)
+    fail_input("horizon_hours", "makes " + detail::format_number(n_steps) + " steps of " +
+                                    detail::format_number(step.value()) + " s; at most 1e7 are allowed (use a longer step)");
   const auto n = static_cast<std::size_t>(n_steps);
   const double r = shape.effective_peak_to_mean();
   detail::check_range(path + ".peak_to_mean", r, 1.0, 1e6);
@@ -181,7 +182,7 @@ inline traffic_series make_traffic(double mean_rate_per_s, seconds horizon, seco
   for (double& x : w) x = std::max(0.0, x * per_weight);
   if (shape.poisson_noise)
     for (double& x : w) x = detail::poisson(rng, x);
-  return traffic_series{step, std::move(w), path};
+  return traffic_series{step, std::move(w), path, shape.poisson_noise};
 }
 
 }  // namespace runwise

@@ -11,9 +11,13 @@
 
 namespace runwise {
 
-/// Request counts per fixed time step: the traffic every option is evaluated on.
-/// Counts are expected values and may be fractional (an even spread of 3 M requests over a month
-/// of minutes is 68.49 per minute). The horizon is `step() * size()`.
+/// Request counts per fixed time step: the traffic every option is evaluated on. The horizon is
+/// `step() * size()`.
+///
+/// Counts are either *observed* (a trace: these requests arrived, spread over their step) or
+/// *expected* (a generated average, possibly fractional — an even spread of 3 M requests over a
+/// month of minutes is 68.49 per minute — with Poisson arrivals around it). Models that care, such
+/// as cold starts at low traffic, read `observed()`.
 ///
 /// ```cpp
 /// runwise::traffic_series t{runwise::seconds{60}, {10, 0, 25}};   // three minutes
@@ -24,18 +28,29 @@ class traffic_series {
  public:
   traffic_series() = default;
 
-  /// Throws runwise::error naming `path` when the step is not positive or a count is negative/NaN.
-  traffic_series(seconds step, std::vector<double> counts, const std::string& path = "traffic")
-      : step_(step), counts_(std::move(counts)) {
-    detail::check_positive(path + ".step_s", step_.value());
+  /// The most steps a series may have (ten years of minutes would be 5.3 M): bounds memory and time.
+  static constexpr double max_steps = 1e7;
+  /// The most requests one step may hold (a million times the largest public serverless quotas).
+  static constexpr double max_count = 1e15;
+
+  /// Throws runwise::error naming `path` when the step is outside 1 s to 1 day, a count is negative,
+  /// not finite or above max_count, or there are more than max_steps steps.
+  traffic_series(seconds step, std::vector<double> counts, const std::string& path = "traffic", bool observed = true)
+      : step_(step), counts_(std::move(counts)), observed_(observed) {
+    detail::check_range(path + ".step_s", step_.value(), 1, 86'400, " s");
+    if (static_cast<double>(counts_.size()) > max_steps)
+      fail_input(path + ".counts", "has " + std::to_string(counts_.size()) + " steps; at most 10,000,000 are allowed");
     for (std::size_t i = 0; i < counts_.size(); ++i)
-      detail::check_non_negative(path + ".counts[" + std::to_string(i) + "]", counts_[i]);
+      if (!(counts_[i] >= 0 && counts_[i] <= max_count))
+        detail::check_range(path + ".counts[" + std::to_string(i) + "]", counts_[i], 0, max_count);
   }
 
   [[nodiscard]] seconds step() const noexcept { return step_; }
   [[nodiscard]] const std::vector<double>& counts() const noexcept { return counts_; }
   [[nodiscard]] std::size_t size() const noexcept { return counts_.size(); }
   [[nodiscard]] bool empty() const noexcept { return counts_.empty(); }
+  /// True for observed arrivals (a trace), false for expected counts (a generated average).
+  [[nodiscard]] bool observed() const noexcept { return observed_; }
   [[nodiscard]] seconds horizon() const noexcept { return step_ * static_cast<double>(counts_.size()); }
 
   /// All requests over the horizon.
@@ -67,6 +82,7 @@ class traffic_series {
  private:
   seconds step_{60};
   std::vector<double> counts_;
+  bool observed_ = false;
 };
 
 }  // namespace runwise
