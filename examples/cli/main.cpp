@@ -58,6 +58,11 @@ nlohmann::json parse_json(const std::string& text, const std::string& name) {
     if (const auto at = what.find(": "); at != std::string::npos) what = what.substr(at + 2);
     runwise::fail_input(name + ":" + std::to_string(line) + ":" + std::to_string(column),
                         "invalid JSON (" + what + ")");
+  } catch (const nlohmann::json::exception& e) {
+    // e.g. a number too large for a double: "[json.exception.out_of_range.406] number overflow ..."
+    std::string what = e.what();
+    if (const auto at = what.find("] "); at != std::string::npos) what = what.substr(at + 2);
+    runwise::fail_input(name, "invalid JSON (" + what + ")");
   }
 }
 
@@ -72,12 +77,12 @@ void emit(const std::string& text, const std::string& output) {
     std::ofstream out(temp, std::ios::binary | std::ios::trunc);
     if (!out || !(out << text) || !out.flush()) {
       std::remove(temp.c_str());
-      runwise::fail_input(output, "cannot be written");
+      throw runwise::error(runwise::errc::io, output, "cannot be written");
     }
   }
   if (std::rename(temp.c_str(), output.c_str()) != 0) {
     std::remove(temp.c_str());
-    runwise::fail_input(output, "cannot be written");
+    throw runwise::error(runwise::errc::io, output, "cannot be written");
   }
 }
 
@@ -137,7 +142,7 @@ int main(int argc, char** argv) {
     return 0;
   } catch (const runwise::error& e) {
     std::fprintf(stderr, "error: %s\n", e.what());
-    return static_cast<int>(e.code());
+    return runwise::exit_code(e.code());
   } catch (const std::exception& e) {
     std::fprintf(stderr, "error: %s\n", e.what());
     return 1;

@@ -10,8 +10,13 @@ namespace runwise {
 /// What kind of failure an error is; the CLI maps it to its exit code.
 enum class errc {
   invalid_input = 2,  ///< bad value, unknown field, malformed file: the caller's data is wrong
-  internal = 1,       ///< anything else
+  internal = 1,       ///< a bug or an unexpected failure
+  infeasible = 3,     ///< valid input, but no selected option can run the workload (CLI exit code 1)
+  io = 4,             ///< an output could not be written (CLI exit code 1)
 };
+
+/// The CLI's exit code for an error: 2 for invalid input, 1 for anything else (CONTRACT.md).
+constexpr int exit_code(errc code) noexcept { return code == errc::invalid_input ? 2 : 1; }
 
 /// The one exception type of runwise. It names *where* the bad input is — a JSON-like
 /// path (`workload.memory_mb`) or `file:line` — so that a message can point at it.

@@ -11,7 +11,10 @@
 // Values are doubles; money is rounded only when printed (see detail::to_cents).
 
 #include <compare>
+#include <cstdint>
 #include <string_view>
+
+#include "detail/math.hpp"
 
 namespace runwise {
 
@@ -118,6 +121,10 @@ constexpr vcpu_seconds operator*(vcpu c, seconds t) noexcept { return vcpu_secon
 constexpr vcpu_seconds operator*(seconds t, vcpu c) noexcept { return c * t; }
 constexpr gb_hours to_gb_hours(gb_seconds x) noexcept { return gb_hours{x.value() / 3600.0}; }
 constexpr vcpu_hours to_vcpu_hours(vcpu_seconds x) noexcept { return vcpu_hours{x.value() / 3600.0}; }
+
+/// Dollars as whole cents, rounded half away from zero — what a bill shows:
+/// `to_cents(usd{18.737}) == 1874`.
+constexpr std::int64_t to_cents(usd x) noexcept { return detail::to_cents(x.value()); }
 
 /// A unit price: dollars per one unit of `Q`. Only `Q` times `price<Q>` makes dollars.
 ///

@@ -23,9 +23,11 @@ std::optional<double> break_even_scale(F&& difference, double lo = 1e-6, double 
   const double log_lo = std::log(lo), log_hi = std::log(hi);
   double prev_x = log_lo, prev = difference(lo);
   if (prev == 0) return lo;
+  if (!std::isfinite(prev)) return std::nullopt;
   for (int i = 1; i <= points; ++i) {
     const double x = log_lo + (log_hi - log_lo) * i / points;
     const double d = difference(std::exp(x));
+    if (!std::isfinite(d)) return std::nullopt;  // costs overflow: no meaningful crossing beyond
     if (d == 0) return std::exp(x);
     if ((d > 0) != (prev > 0)) {
       double a = prev_x, b = x;

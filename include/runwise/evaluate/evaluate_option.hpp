@@ -3,6 +3,8 @@
 
 #include <string>
 
+#include "../detail/math.hpp"
+#include "../error.hpp"
 #include "../platform/concepts.hpp"
 #include "result.hpp"
 
@@ -27,6 +29,9 @@ option_result evaluate_option(const workload& w, const typename P::config& c,
   if (r.feasible) {
     r.use = P::simulate(w, c);
     r.cost = P::price(w, r.use, c);
+    if (!detail::is_finite(r.cost.total().value()))
+      fail_input("workload", "its traffic and sizes make " + std::string(P::id) +
+                                 "'s cost overflow; check the traffic, durations and prices for absurd values");
   }
   return r;
 }

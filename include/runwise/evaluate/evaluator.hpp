@@ -44,6 +44,9 @@ struct pick_decision<std::tuple<D, Rest...>> {
 /// ```
 template <class... Policies>
 class evaluator {
+  // Anything that is not a decision policy is meant as a platform: say what it misses.
+  static_assert(((decision_policy<Policies> || diagnose_platform<Policies>()) && ...),
+                "runwise: every argument of evaluator<...> must be a platform or a decision policy");
   static_assert(((platform<Policies> || decision_policy<Policies>)&&...),
                 "runwise: every argument of evaluator<...> must be a platform (see concept runwise::platform) or a "
                 "decision policy (see concept runwise::decision_policy)");

@@ -36,8 +36,10 @@ struct selected_platform {
 template <class List>
 class registry;
 
-template <platform... Ps>
+template <class... Ps>
 class registry<type_list<Ps...>> {
+  static_assert((diagnose_platform<Ps>() && ...), "runwise: every type in a registry's list must be a platform");
+
  public:
   using platforms = type_list<Ps...>;
   static constexpr std::size_t size = sizeof...(Ps);

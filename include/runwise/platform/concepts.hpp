@@ -60,4 +60,30 @@ template <class P>
 concept platform = has_platform_identity<P> && has_validated_config<P> && simulates_traffic<P> && prices_usage<P> &&
     quotes_steady_workload<P> && checks_limits<P>;
 
+/// Says which part of the platform concept `P` misses, one static_assert per part, so that a
+/// mistake reads as a sentence. Returns true when `P` is a platform.
+template <class P>
+consteval bool diagnose_platform() {
+  static_assert(has_platform_identity<P>,
+                "runwise: a platform needs `static constexpr std::string_view id`, `static constexpr "
+                "runwise::platform_kind kind` and a nested `config` type");
+  if constexpr (has_platform_identity<P>) {
+    static_assert(has_validated_config<P>,
+                  "runwise: a platform's config needs `void validate(const std::string& path) const`");
+    static_assert(
+        simulates_traffic<P>,
+        "runwise: a platform needs `static runwise::usage simulate(const runwise::workload&, const config&)`");
+    static_assert(prices_usage<P>,
+                  "runwise: a platform needs `static runwise::cost_breakdown price(const "
+                  "runwise::workload&, const runwise::usage&, const config&)`");
+    static_assert(quotes_steady_workload<P>,
+                  "runwise: a platform needs `static constexpr runwise::cost_breakdown "
+                  "quote(const runwise::steady_workload&, const config&)`");
+    static_assert(checks_limits<P>,
+                  "runwise: a platform needs `static void check_limits(const runwise::workload&, "
+                  "const config&, std::vector<std::string>& reasons)`");
+  }
+  return platform<P>;
+}
+
 }  // namespace runwise

@@ -10,6 +10,20 @@
 
 namespace runwise {
 
+/// The name of a line item: only a string literal (static storage) converts to it, so a bill never
+/// holds a name that dangles.
+class item_name {
+ public:
+  template <std::size_t N>
+  consteval item_name(const char (&literal)[N]) noexcept : text_(literal, N - 1) {}  // NOLINT: implicit by design
+  [[nodiscard]] constexpr std::string_view text() const noexcept { return text_; }
+
+ private:
+  friend class cost_breakdown;
+  constexpr explicit item_name(std::string_view from_item) noexcept : text_(from_item) {}
+  std::string_view text_;
+};
+
 /// One named amount of a bill ("requests", "compute", "vcpu", ...).
 struct line_item {
   std::string_view name;  ///< a literal with static storage, used as a JSON key
@@ -29,7 +43,8 @@ class cost_breakdown {
   static constexpr std::size_t capacity = 12;
 
   /// Adds `amount` to the item called `name`, creating it (in order of first mention) if needed.
-  constexpr cost_breakdown& add(std::string_view name, usd amount) {
+  constexpr cost_breakdown& add(item_name item, usd amount) {
+    const std::string_view name = item.text();
     for (std::size_t i = 0; i < size_; ++i)
       if (items_[i].name == name) {
         items_[i].amount += amount;
@@ -42,7 +57,7 @@ class cost_breakdown {
 
   /// Appends every item of `other` (used to add a front door or a shared fixed cost).
   constexpr cost_breakdown& add(const cost_breakdown& other) {
-    for (const auto& item : other) add(item.name, item.amount);
+    for (const auto& item : other) add(item_name(item.name), item.amount);
     return *this;
   }
 

@@ -3,7 +3,7 @@
 
 // The article's container scaling: "the number of containers deployed is pre-determined by the
 // developer". A fixed number of tasks runs for the whole horizon; demand above their capacity in a
-// step is counted as overloaded (queued or late) requests.
+// step waits in a queue, and its requests are counted as overloaded (served late).
 
 #include <algorithm>
 #include <cmath>
@@ -58,11 +58,18 @@ struct fixed_fleet {
     const double capacity_per_step = tasks * w.concurrency_per_instance / w.duration.mean.value() * t.step().value();
     usage u;
     u.horizon = t.horizon();
+    // A first-in-first-out queue: what the tasks cannot finish in a step waits for the next ones;
+    // a step's arrivals that wait behind the backlog are late. What is still queued at the horizon
+    // was never served.
+    double backlog = 0, late = 0;
+    for (double n : t.counts()) {
+      const double left = std::max(0.0, backlog + n - capacity_per_step);
+      late += std::min(n, left);
+      backlog = left;
+    }
     u.arrived = t.total();
-    u.served = u.arrived;
-    double overloaded = 0;
-    for (double n : t.counts()) overloaded += std::max(0.0, n - capacity_per_step);
-    u.overloaded = requests{overloaded};
+    u.served = requests{std::max(0.0, u.arrived.value() - backlog)};
+    u.overloaded = requests{late};
     u.peak_instances = u.mean_instances = tasks;
     u.runs.push_back(task_run{seconds{0}, u.horizon, tasks});
     return u;

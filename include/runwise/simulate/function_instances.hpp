@@ -64,6 +64,13 @@ struct function_instances {
       v.number("scale_out_per_10s", c.scale_out_per_10s, 1, 1e7);
       v.number("provisioned_concurrency", c.provisioned_concurrency, 0, 1e5);
     }
+
+    void validate(const std::string& path) const {
+      if (provisioned_concurrency > concurrency_limit)
+        fail_input(path + ".provisioned_concurrency", "must not exceed concurrency_limit (" +
+                                                          detail::format_number(concurrency_limit) + "), got " +
+                                                          detail::format_number(provisioned_concurrency));
+    }
   };
 
   static usage run(const workload& w, const config& c) {

@@ -20,16 +20,16 @@ struct task_run {
 /// fill `runs` and `overloaded`.
 struct usage {
   seconds horizon{};
-  requests arrived{};          ///< every request of the traffic
-  requests served{};           ///< requests that ran (and are billed)
-  requests throttled{};        ///< rejected by a platform concurrency limit
-  requests overloaded{};       ///< served late: demand above the running capacity in its step
-  requests cold_starts{};      ///< requests that had to start a new instance
+  requests arrived{};                ///< every request of the traffic
+  requests served{};                 ///< requests that ran within the horizon (and are billed)
+  requests throttled{};              ///< rejected by a platform concurrency limit
+  requests overloaded{};             ///< served late: demand above the running capacity in its step
+  requests cold_starts{};            ///< requests that had to start a new instance
   requests provisioned_served{};     ///< served by pre-initialised (provisioned) instances
   double provisioned_instances = 0;  ///< instances kept initialised for the whole horizon
-  double peak_instances = 0;   ///< most instances (functions) or tasks (containers) at once
-  double mean_instances = 0;   ///< time-averaged instances or tasks
-  std::vector<task_run> runs;  ///< container tasks, for per-second billing
+  double peak_instances = 0;         ///< most instances (functions) or tasks (containers) at once
+  double mean_instances = 0;         ///< time-averaged instances or tasks
+  std::vector<task_run> runs;        ///< container tasks, for per-second billing
 
   /// Share of served requests that started cold (0 when nothing was served).
   [[nodiscard]] double cold_start_rate() const noexcept { return served.value() > 0 ? cold_starts / served : 0.0; }

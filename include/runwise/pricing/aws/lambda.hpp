@@ -5,6 +5,7 @@
 // granularity, duration tiered on the monthly aggregate per architecture, an optional free tier,
 // and ephemeral storage above the included 512 MB.
 
+#include <string>
 #include <string_view>
 
 #include "../../detail/check.hpp"
@@ -20,6 +21,8 @@ namespace runwise::pricing::aws {
 inline constexpr source lambda_pricing_page{"https://aws.amazon.com/lambda/pricing/", 'O'};
 inline constexpr source lambda_tier_table{
     "https://aws.amazon.com/lambda/pricing/ (tier table as copied by secondary sources)", 'S'};
+inline constexpr source lambda_init_blog{
+    "https://aws.amazon.com/blogs/compute/aws-lambda-standardizes-billing-for-init-phase/", 'O'};
 inline constexpr source lambda_1ms_blog{
     "https://aws.amazon.com/blogs/aws/new-for-aws-lambda-1ms-billing-granularity-adds-cost-savings/", 'O'};
 
@@ -44,6 +47,7 @@ struct lambda_sheet {
   price<gb_seconds> provisioned_per_gb_second, provisioned_duration_per_gb_second;
   price<gb_seconds> arm64_provisioned_per_gb_second, arm64_provisioned_duration_per_gb_second;
   double provisioned_increment_s;  ///< time enabled is rounded up to this
+  double init_billed;              ///< 1 when cold-start INIT time is billed, 0 when it is free
 
   /// Calls `v(name, value&, unit, source)` for every field, in catalog order.
   template <class Self, class V>
@@ -79,6 +83,7 @@ struct lambda_sheet {
       "USD per GB-s of duration on provisioned concurrency (arm64)", lambda_tier_table);
     v("provisioned_increment_s", s.provisioned_increment_s, "s: time enabled is rounded up to this",
       lambda_pricing_page);
+    v("init_billed", s.init_billed, "1 if INIT (cold-start) time is billed, 0 if not", lambda_init_blog);
   }
 };
 
@@ -114,6 +119,7 @@ inline constexpr lambda_sheet lambda_prices{
     .arm64_provisioned_per_gb_second = {0.0000033334},
     .arm64_provisioned_duration_per_gb_second = {0.0000077778},
     .provisioned_increment_s = 300,
+    .init_billed = 1,  // INIT is billed for all runtimes since 2025-08-01 (AWS Compute Blog, O)
 };
 }  // namespace prices_2026_11
 
@@ -125,6 +131,7 @@ inline constexpr lambda_sheet lambda_prices = [] {
   lambda_sheet s = prices_2026_11::lambda_prices;
   s.as_of = "2020-11-30";
   s.billing_granularity_ms = 100;
+  s.init_billed = 0;  // INIT of ZIP functions on managed runtimes was not billed then
   s.per_gb_second = s.per_gb_second_tier2 = s.per_gb_second_tier3 = {0.00001667};
   return s;
 }();
@@ -156,6 +163,13 @@ struct lambda_billing {
       v.number("ephemeral_storage_mb", c.ephemeral_storage_mb, 512, 10'240, " MB");
       v.sheet("prices", c.prices);
     }
+
+    /// Lambda has rounded to 100 ms (before 2020-12-01) and to 1 ms (since): nothing else.
+    void validate(const std::string& path) const {
+      if (prices.billing_granularity_ms != 1 && prices.billing_granularity_ms != 100)
+        fail_input(path + ".billing_granularity_ms", "must be 1 (since December 2020) or 100 (before), got " +
+                                                         detail::format_number(prices.billing_granularity_ms));
+    }
   };
 
   /// What is billed: served invocations (those on provisioned instances among them), their duration,
@@ -185,7 +199,7 @@ struct lambda_billing {
 
     const double on_demand = detail::max(0.0, (in.invocations - in.provisioned_invocations).value());
     const double duration_gb_s = (in.memory * (billed_each * on_demand)).value();
-    const seconds init_each{detail::round_up_to(in.init.value(), p.billing_granularity_ms / 1000.0)};
+    const seconds init_each{detail::round_up_to(in.init.value() * p.init_billed, p.billing_granularity_ms / 1000.0)};
     const double init_gb_s = (in.memory * (init_each * in.cold_starts.value())).value();
     const double paid_gb_s = detail::max(0.0, duration_gb_s + init_gb_s - (free ? p.free_gb_seconds * months : 0.0));
     const tier tiers[] = {
@@ -200,7 +214,7 @@ struct lambda_billing {
     cost_breakdown b;
     b.add("requests", paid_req * p.per_request);
     b.add("compute", usd{on_demand_cost * (1 - init_share)});
-    if (in.cold_starts.value() > 0 && in.init.value() > 0) b.add("init", usd{on_demand_cost * init_share});
+    if (init_gb_s > 0) b.add("init", usd{on_demand_cost * init_share});
     if (provisioned) {
       const seconds enabled{detail::round_up_to(in.horizon.value(), p.provisioned_increment_s)};
       b.add("provisioned_concurrency", (in.memory * enabled) * in.provisioned_level *
