@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "../detail/csv.hpp"
+#include "../workload/duration_fit.hpp"
 
 namespace runwise::trace {
 
@@ -108,6 +109,22 @@ std::size_t read_azure_2019_durations(const std::string& path, F&& on_row) {
     ++rows;
   }
   return rows;
+}
+
+/// A log-normal fitted to a row's interior percentiles (1, 25, 50, 75, 99; zeros are skipped, as a
+/// log-normal has none). The trace's percentiles are of 30-second averages, so the fit is narrower
+/// than single invocations are. Throws runwise::error naming `where` when fewer than two usable
+/// percentiles remain; use `average_ms` with a duration_model then.
+///
+/// ```cpp
+/// runwise::lognormal_duration d = runwise::trace::fit_lognormal(row);
+/// runwise::seconds billed = d.expected_billed(runwise::milliseconds(1), runwise::milliseconds(100));
+/// ```
+inline lognormal_duration fit_lognormal(const azure_2019_duration_row& row, const std::string& where = "durations") {
+  std::array<duration_percentile, 5> points{};
+  for (std::size_t i = 1; i < 6; ++i)
+    points[i - 1] = {azure_2019_duration_row::levels[i], milliseconds(row.percentile_ms[i])};
+  return runwise::fit_lognormal(points, where);
 }
 
 }  // namespace runwise::trace
