@@ -68,7 +68,7 @@ TEST_CASE("SimFaaS's published README case is reproduced within run-to-run noise
   CHECK(std::fabs(idle - 5.8733) <= 4 * 0.018);
 }
 
-TEST_CASE("the same seed gives the same run; another seed another") {
+TEST_CASE("the same seed gives the same run, another seed another") {
   auto c = simfaas_case(7);
   c.horizon_s = 1e4;
   const auto a = simulate_poisson(0.9, c), b = simulate_poisson(0.9, c);
@@ -101,7 +101,7 @@ TEST_CASE("one request every 5 minutes with a 10-minute keep-alive: only the fir
   CHECK(r.peak_instances == 1);
 }
 
-TEST_CASE("max concurrency rejects requests beyond it; a departure at an arrival's instant frees its slot") {
+TEST_CASE("max concurrency rejects requests beyond it, and a departure at an arrival's instant frees its slot") {
   // 10 s requests every second, at most 5 in flight: requests at t = 0..4 start instances, 5..9 find
   // 5 in flight; at t = 10 the first request departs (SimFaaS: a departure before an arrival at the
   // same instant) and the arrival reuses its instance. So half of 100 requests run, 5 of them cold.

@@ -31,7 +31,7 @@ std::string error_of(F&& f) {
 }
 
 std::size_t count_2019(std::string_view text) {
-  trace::azure_2019_invocations_reader r(detail::line_source::from_text(text, "gen.csv"));
+  trace::azure_2019_invocations_reader r(detail::line_source::from_text(std::string(text), "gen.csv"));
   trace::azure_2019_function_minutes row;
   std::size_t n = 0;
   while (r.next(row)) ++n;
@@ -119,7 +119,7 @@ TEST_CASE("2019 invocations: a generated full day streams from a file in small r
   CHECK(total == 300 * 1440);
 }
 
-TEST_CASE("2019 durations and memory: the sample's rows; memory per function detected by header") {
+TEST_CASE("2019 durations and memory: the sample's rows, memory per function detected by header") {
   // First row of azure2019_durations_10.csv: Average 2636 ms, Count 288, Minimum 237, Maximum 7325,
   // percentiles 237, 430, 963, 2037, 4420, 6311, 7325.
   std::size_t n = 0;

@@ -34,10 +34,10 @@ class line_source {
     s.buffer_.resize(256 * 1024);
     return s;
   }
-  /// Reads `text` in place (it must outlive the source); `name` stands for the file in messages.
-  static line_source from_text(std::string_view text, std::string name) {
+  /// Reads a copy of `text`; `name` stands for the file in messages.
+  static line_source from_text(std::string text, std::string name) {
     line_source s(std::move(name));
-    s.text_ = text;
+    s.text_ = std::move(text);
     s.in_memory_ = true;
     return s;
   }
@@ -45,10 +45,11 @@ class line_source {
   /// The next line, or false at the end of the input.
   bool next(std::string_view& line) {
     if (in_memory_) {
-      if (text_.empty()) return false;
-      const auto nl = text_.find('\n');
-      line = text_.substr(0, nl);
-      text_ = nl == std::string_view::npos ? std::string_view{} : text_.substr(nl + 1);
+      if (at_ >= text_.size()) return false;
+      const std::string_view rest = std::string_view(text_).substr(at_);
+      const auto nl = rest.find('\n');
+      line = rest.substr(0, nl);
+      at_ = nl == std::string_view::npos ? text_.size() : at_ + nl + 1;
     } else if (!next_from_file(line)) {
       return false;
     }
@@ -100,7 +101,8 @@ class line_source {
   std::string name_;
   std::size_t line_ = 0;
   bool in_memory_ = false;
-  std::string_view text_;
+  std::string text_;  // in memory: the text and the offset of the next line (an offset survives a move)
+  std::size_t at_ = 0;
   std::unique_ptr<std::FILE, closer> file_;
   std::vector<char> buffer_;
   std::size_t start_ = 0, end_ = 0;
