@@ -42,8 +42,9 @@ inline void read_service(json_object s, simulate_spec& out) {
   if (trace) {
     for (const char* field : {"warm_s", "cold_s", "distribution", "samples_s"})
       if (s.has(field))
-        runwise::fail_input(s.at(field), "not used with a trace: each invocation's own duration is its warm time; "
-                                         "give only cold_extra_s");
+        runwise::fail_input(s.at(field),
+                            "not used with a trace: each invocation's own duration is its warm time; "
+                            "give only cold_extra_s");
     svc.cold_extra_s = s.number("cold_extra_s").value_or(0);
     s.finish();
     return;
@@ -66,8 +67,7 @@ inline void read_service(json_object s, simulate_spec& out) {
       svc.samples_s.push_back(v.get<double>());
     }
   } else {
-    if (s.has("samples_s"))
-      runwise::fail_input(s.at("samples_s"), "is only used with \"distribution\": \"empirical\"");
+    if (s.has("samples_s")) runwise::fail_input(s.at("samples_s"), "is only used with \"distribution\": \"empirical\"");
     svc.warm_s = s.required_number("warm_s");
     if (s.has("cold_s") && s.has("cold_extra_s"))
       runwise::fail_input(s.at("cold_extra_s"), "give cold_s or cold_extra_s, not both");
@@ -81,7 +81,8 @@ inline simulate_spec read_simulate_spec(const nlohmann::json& j, const std::stri
   json_object root(j, "");
   simulate_spec out;
   auto arrival = root.object("arrival");
-  if (!arrival) runwise::fail_input("arrival", "is required: { \"poisson_rate_per_s\": R } or { \"azure_2021\": FILE }");
+  if (!arrival)
+    runwise::fail_input("arrival", "is required: { \"poisson_rate_per_s\": R } or { \"azure_2021\": FILE }");
   if (arrival->has("poisson_rate_per_s") == arrival->has("azure_2021"))
     runwise::fail_input("arrival", "give exactly one of poisson_rate_per_s, azure_2021");
   if (auto rate = arrival->number("poisson_rate_per_s")) out.poisson_rate_per_s = *rate;

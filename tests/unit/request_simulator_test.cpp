@@ -118,10 +118,11 @@ TEST_CASE("max concurrency rejects requests beyond it, and a departure at an arr
 TEST_CASE("keep-alive 0: every request is cold, and busy instances follow M/G/infinity") {
   // Without keep-alive an instance expires as its request ends, so the platform is an M/M/∞ queue of
   // cold requests: mean busy instances = λ × E[cold] = 2/s × 0.5 s = 1, none idle.
-  request_simulator_config c{.service = {.distribution = service_distribution::exponential, .warm_s = 0.25, .cold_s = 0.5},
-                             .keep_alive_s = 0,
-                             .horizon_s = 1e5,
-                             .seed = 3};
+  request_simulator_config c{
+      .service = {.distribution = service_distribution::exponential, .warm_s = 0.25, .cold_s = 0.5},
+      .keep_alive_s = 0,
+      .horizon_s = 1e5,
+      .seed = 3};
   const auto r = simulate_poisson(2, c);
   CHECK(r.cold_starts == r.requests);
   CHECK(r.mean_running == doctest::Approx(1.0).epsilon(0.02));

@@ -83,14 +83,16 @@ TEST_CASE("2019 invocations: malformed input names file:line and the column") {
         "gen.csv:3: column 2: expected a number, got \"x\"");
   CHECK(error_of([&] { count_2019(header + "o,a,f,http,1,-2,3\n"); }) ==
         "gen.csv:2: column 2: must not be negative, got -2");
-  CHECK(error_of([&] { count_2019(header + "o,a,f,http,1,,3\n"); }) == "gen.csv:2: column 2: expected a number, got \"\"");
+  CHECK(error_of([&] { count_2019(header + "o,a,f,http,1,,3\n"); }) ==
+        "gen.csv:2: column 2: expected a number, got \"\"");
   CHECK(error_of([&] { count_2019("HashOwner,HashApp,Function,Trigger,1\n"); }) ==
         "gen.csv:1: column 3: expected HashFunction (header HashOwner,HashApp,HashFunction,Trigger,<minutes>)");
   CHECK(error_of([&] { count_2019("HashOwner,HashApp,HashFunction,Trigger,1,3\n"); }) ==
         "gen.csv:1: column 6: expected minute 2, got 3 (minute columns must be consecutive)");
   CHECK(error_of([&] { count_2019(""); }) == "gen.csv:1: empty file; expected a header");
-  CHECK(error_of([] { trace::azure_2019_invocations_reader::open(data + "/no-such-file.csv"); })
-            .ends_with("no-such-file.csv: cannot be read"));
+  CHECK(error_of([] {
+          trace::azure_2019_invocations_reader::open(data + "/no-such-file.csv");
+        }).ends_with("no-such-file.csv: cannot be read"));
 }
 
 TEST_CASE("2019 invocations: a generated full day streams from a file in small reads") {
@@ -150,7 +152,8 @@ TEST_CASE("2019 memory: the original per-app layout, and malformed rows") {
       "HashOwner,HashApp,SampleCount,AverageAllocatedMb,AverageAllocatedMb_pct1,AverageAllocatedMb_pct5,"
       "AverageAllocatedMb_pct25,AverageAllocatedMb_pct50,AverageAllocatedMb_pct75,AverageAllocatedMb_pct95,"
       "AverageAllocatedMb_pct99,AverageAllocatedMb_pct100\n";
-  trace::azure_2019_memory_reader r(detail::line_source::from_text(header + "o,a,10,100,90,91,95,99,105,110,120,130\n", "mem.csv"));
+  trace::azure_2019_memory_reader r(
+      detail::line_source::from_text(header + "o,a,10,100,90,91,95,99,105,110,120,130\n", "mem.csv"));
   CHECK_FALSE(r.per_function());
   trace::azure_2019_memory_row m;
   REQUIRE(r.next(m));

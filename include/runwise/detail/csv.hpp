@@ -156,7 +156,7 @@ inline double parse_non_negative(std::string_view field, const line_source& at, 
 inline void check_field_count(std::size_t got, std::size_t expected, const line_source& at, std::string_view header) {
   if (got != expected)
     fail_input(at.where(), "expected " + std::to_string(expected) + " columns (" + std::string(header) + "), got " +
-                          std::to_string(got));
+                               std::to_string(got));
 }
 
 /// Index of the column named `name` in a header row, or `npos`.
@@ -170,7 +170,8 @@ inline std::size_t column_index(const std::vector<std::string_view>& header, std
 inline std::size_t require_column(const std::vector<std::string_view>& header, std::string_view name,
                                   const line_source& at) {
   const std::size_t i = column_index(header, name);
-  if (i == static_cast<std::size_t>(-1)) fail_input(at.where(), "missing column " + std::string(name) + " in the header");
+  if (i == static_cast<std::size_t>(-1))
+    fail_input(at.where(), "missing column " + std::string(name) + " in the header");
   return i;
 }
 

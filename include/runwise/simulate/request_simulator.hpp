@@ -51,9 +51,9 @@ inline constexpr pricing::choice_table<service_distribution, 3> service_distribu
 /// ```
 struct service_times {
   service_distribution distribution = service_distribution::exponential;
-  double warm_s = 1;               ///< mean warm service time (deterministic, exponential)
-  double cold_s = 1;               ///< mean cold service time, at least warm_s (deterministic, exponential)
-  double cold_extra_s = 0;         ///< added to a warm time for a cold start (empirical, trace arrivals)
+  double warm_s = 1;                ///< mean warm service time (deterministic, exponential)
+  double cold_s = 1;                ///< mean cold service time, at least warm_s (deterministic, exponential)
+  double cold_extra_s = 0;          ///< added to a warm time for a cold start (empirical, trace arrivals)
   std::vector<double> samples_s{};  ///< observed warm times (empirical)
 
   /// Throws runwise::error naming `path.<field>`.
@@ -108,15 +108,15 @@ struct trace_arrival {
 
 /// What a simulation measured; the names are CONTRACT.md's `simulate` output.
 struct request_simulation {
-  std::uint64_t requests = 0;          ///< arrivals within the horizon
-  std::uint64_t cold_starts = 0;       ///< requests that started a new instance
-  double cold_start_probability = 0;   ///< cold_starts / requests (SimFaaS's definition)
-  std::uint64_t rejections = 0;        ///< requests rejected at max_concurrency
-  double rejection_probability = 0;    ///< rejections / requests
-  double mean_instances = 0;           ///< time-averaged live instances (running + idle)
-  double mean_running = 0;             ///< time-averaged instances serving at least one request
-  double mean_idle = 0;                ///< time-averaged idle instances
-  double mean_lifespan_s = 0;          ///< creation to expiry, over instances expired in the horizon (0 if none)
+  std::uint64_t requests = 0;         ///< arrivals within the horizon
+  std::uint64_t cold_starts = 0;      ///< requests that started a new instance
+  double cold_start_probability = 0;  ///< cold_starts / requests (SimFaaS's definition)
+  std::uint64_t rejections = 0;       ///< requests rejected at max_concurrency
+  double rejection_probability = 0;   ///< rejections / requests
+  double mean_instances = 0;          ///< time-averaged live instances (running + idle)
+  double mean_running = 0;            ///< time-averaged instances serving at least one request
+  double mean_idle = 0;               ///< time-averaged idle instances
+  double mean_lifespan_s = 0;         ///< creation to expiry, over instances expired in the horizon (0 if none)
   // Beyond the contract:
   std::uint64_t expired_instances = 0;  ///< instances that expired within the horizon
   double mean_in_flight = 0;            ///< time-averaged requests in service (Little's law: λ·E[S])
@@ -134,7 +134,7 @@ struct instance {
   std::uint64_t order = 0;  ///< creation order: the newest idle instance serves first
   std::uint32_t in_flight = 0;
   std::uint32_t function = 0;
-  std::uint32_t heap_position = none;  ///< in its function's heap of instances with a free slot
+  std::uint32_t heap_position = none;      ///< in its function's heap of instances with a free slot
   std::uint32_t prev = none, next = none;  ///< the expiry list (idle instances by idle_since)
   static constexpr std::uint32_t none = 0xffffffffU;
 };
@@ -367,8 +367,8 @@ inline request_simulation simulate_trace(std::span<const trace_arrival> arrivals
     if (!detail::is_finite(a.time_s) || !(a.service_s >= 0) || !detail::is_finite(a.service_s))
       fail_input("arrival[" + std::to_string(k) + "]", "needs a finite time and a non-negative service time");
     if (a.function >= functions)
-      fail_input("arrival[" + std::to_string(k) + "]", "function " + std::to_string(a.function) + " is not below " +
-                                                           std::to_string(functions));
+      fail_input("arrival[" + std::to_string(k) + "]",
+                 "function " + std::to_string(a.function) + " is not below " + std::to_string(functions));
     if (k > 0 && a.time_s < arrivals[k - 1].time_s)
       fail_input("arrival[" + std::to_string(k) + "]", "arrivals must be sorted by time");
     start = std::min(start, a.time_s);

@@ -77,14 +77,20 @@ class azure_2019_durations_reader {
   }
 
   /// The columns this reader needs, in the order of the original files.
-  static constexpr std::array<std::string_view, 14> names{
-      "HashOwner",           "HashApp",
-      "HashFunction",        "Average",
-      "Count",               "Minimum",
-      "Maximum",             "percentile_Average_0",
-      "percentile_Average_1", "percentile_Average_25",
-      "percentile_Average_50", "percentile_Average_75",
-      "percentile_Average_99", "percentile_Average_100"};
+  static constexpr std::array<std::string_view, 14> names{"HashOwner",
+                                                          "HashApp",
+                                                          "HashFunction",
+                                                          "Average",
+                                                          "Count",
+                                                          "Minimum",
+                                                          "Maximum",
+                                                          "percentile_Average_0",
+                                                          "percentile_Average_1",
+                                                          "percentile_Average_25",
+                                                          "percentile_Average_50",
+                                                          "percentile_Average_75",
+                                                          "percentile_Average_99",
+                                                          "percentile_Average_100"};
 
  private:
   detail::line_source source_;

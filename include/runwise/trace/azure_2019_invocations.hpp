@@ -23,13 +23,13 @@ namespace runwise::trace {
 /// One function's row: its ids, its trigger and its invocations per minute. The views point into
 /// the reader's buffers and are valid until the reader's next call.
 struct azure_2019_function_minutes {
-  std::string_view owner;           ///< HashOwner
-  std::string_view app;             ///< HashApp
-  std::string_view function;        ///< HashFunction
-  std::string_view trigger;         ///< http, timer, queue, event, storage, orchestration, others
-  std::span<const double> counts;   ///< invocations in each minute column, in file order
-  std::size_t first_minute = 1;     ///< the label of the first minute column (1 in the full day)
-  std::size_t line = 0;             ///< line in the file, for messages
+  std::string_view owner;          ///< HashOwner
+  std::string_view app;            ///< HashApp
+  std::string_view function;       ///< HashFunction
+  std::string_view trigger;        ///< http, timer, queue, event, storage, orchestration, others
+  std::span<const double> counts;  ///< invocations in each minute column, in file order
+  std::size_t first_minute = 1;    ///< the label of the first minute column (1 in the full day)
+  std::size_t line = 0;            ///< line in the file, for messages
 };
 
 /// Streams the rows of a 2019 per-minute invocations file, one at a time, reusing its buffers
@@ -64,8 +64,9 @@ class azure_2019_invocations_reader {
     detail::split_fields(line, fields_);
     if (fields_.size() != 4 + counts_.size())
       fail_input(source_.where(), "expected " + std::to_string(4 + counts_.size()) +
-                            " columns (HashOwner,HashApp,HashFunction,Trigger and " + std::to_string(counts_.size()) +
-                            " minutes), got " + std::to_string(fields_.size()));
+                                      " columns (HashOwner,HashApp,HashFunction,Trigger and " +
+                                      std::to_string(counts_.size()) + " minutes), got " +
+                                      std::to_string(fields_.size()));
     for (std::size_t i = 0; i < counts_.size(); ++i) {
       const std::string_view f = fields_[4 + i];
       // Counts are small integers: a fast path for plain digits, from_chars for anything else.

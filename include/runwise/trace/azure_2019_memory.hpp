@@ -81,11 +81,18 @@ class azure_2019_memory_reader {
   }
 
   /// The columns every memory file has (HashFunction is optional).
-  static constexpr std::array<std::string_view, 12> names{
-      "HashOwner",                "HashApp",                  "SampleCount",
-      "AverageAllocatedMb",       "AverageAllocatedMb_pct1",  "AverageAllocatedMb_pct5",
-      "AverageAllocatedMb_pct25", "AverageAllocatedMb_pct50", "AverageAllocatedMb_pct75",
-      "AverageAllocatedMb_pct95", "AverageAllocatedMb_pct99", "AverageAllocatedMb_pct100"};
+  static constexpr std::array<std::string_view, 12> names{"HashOwner",
+                                                          "HashApp",
+                                                          "SampleCount",
+                                                          "AverageAllocatedMb",
+                                                          "AverageAllocatedMb_pct1",
+                                                          "AverageAllocatedMb_pct5",
+                                                          "AverageAllocatedMb_pct25",
+                                                          "AverageAllocatedMb_pct50",
+                                                          "AverageAllocatedMb_pct75",
+                                                          "AverageAllocatedMb_pct95",
+                                                          "AverageAllocatedMb_pct99",
+                                                          "AverageAllocatedMb_pct100"};
 
  private:
   detail::line_source source_;
