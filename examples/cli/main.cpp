@@ -17,6 +17,7 @@
 #include "builtin_spec.hpp"
 #include "catalog.hpp"
 #include "report_json.hpp"
+#include "simulate_command.hpp"
 #include "spec.hpp"
 
 namespace {
@@ -116,6 +117,9 @@ int main(int argc, char** argv) {
   evaluate_cmd->add_option("--format", format, "text or json")->check(CLI::IsMember({"text", "json"}));
   evaluate_cmd->add_option("--output", output, "write the report to FILE (atomically) instead of standard output");
 
+  runwise_cli::simulate_command simulate;
+  simulate.add_to(app);
+
   std::string catalog_format = "text";
   auto* catalog_cmd =
       app.add_subcommand("catalog", "List every platform, its settings and its prices with sources and dates");
@@ -134,6 +138,9 @@ int main(int argc, char** argv) {
     if (*catalog_cmd) {
       const auto catalog = runwise_cli::catalog_json(today_iso());
       emit(catalog_format == "json" ? catalog.dump(2) + "\n" : runwise_cli::catalog_text(catalog), "");
+    } else if (*simulate.command) {
+      const std::string& p = simulate.spec_path;
+      emit(runwise_cli::simulate(parse_json(read_input(p), p == "-" ? "<stdin>" : p), p, simulate.format), "");
     } else if (*evaluate_cmd) {
       emit(evaluate(read_input(spec_path), spec_path == "-" ? "<stdin>" : spec_path, format), output);
     } else {

@@ -6,7 +6,8 @@
 //
 // The flow, one folder per stage:
 //   workload/  traffic, durations, requirements
-//   simulate/  capacity policies: traffic → usage
+//   trace/     streaming readers of the Azure Functions 2019 and 2021 traces
+//   simulate/  capacity policies: traffic → usage; the request-level simulator
 //   pricing/   billing formulas and dated price sheets: usage → cost
 //   criteria/  hard limits (and, later, the article's six criteria)
 //   platform/  platforms as compositions of the policies above, and the catalog
@@ -20,14 +21,22 @@
 #include "version.hpp"
 
 #include "workload/duration.hpp"
+#include "workload/duration_fit.hpp"
 #include "workload/generators.hpp"
 #include "workload/requirements.hpp"
 #include "workload/steady.hpp"
 #include "workload/traffic.hpp"
 #include "workload/workload.hpp"
 
+#include "trace/azure_2019_durations.hpp"
+#include "trace/azure_2019_invocations.hpp"
+#include "trace/azure_2019_memory.hpp"
+#include "trace/azure_2021_invocations.hpp"
+
 #include "simulate/fixed_fleet.hpp"
 #include "simulate/function_instances.hpp"
+#include "simulate/request_simulator.hpp"
+#include "simulate/trace_arrivals.hpp"
 #include "simulate/usage.hpp"
 
 #include "pricing/aws/fargate.hpp"

@@ -15,6 +15,13 @@
 namespace runwise {
 
 namespace detail {
+/// A decision policy passes; anything else is diagnosed as the platform it is meant to be.
+template <class P>
+consteval bool diagnose_policy() {
+  if constexpr (decision_policy<P>) return true;
+  else return diagnose_platform<P>();
+}
+
 template <class T>
 struct is_platform : std::bool_constant<platform<T>> {};
 template <class T>
@@ -45,7 +52,7 @@ struct pick_decision<std::tuple<D, Rest...>> {
 template <class... Policies>
 class evaluator {
   // Anything that is not a decision policy is meant as a platform: say what it misses.
-  static_assert(((decision_policy<Policies> || diagnose_platform<Policies>()) && ...),
+  static_assert((detail::diagnose_policy<Policies>() && ...),
                 "runwise: every argument of evaluator<...> must be a platform or a decision policy");
   static_assert(((platform<Policies> || decision_policy<Policies>)&&...),
                 "runwise: every argument of evaluator<...> must be a platform (see concept runwise::platform) or a "

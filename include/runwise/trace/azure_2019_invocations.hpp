@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// Reader for the per-minute invocation counts of the Azure Functions Trace 2019
+// (invocations_per_function_md.anon.dNN.csv): `HashOwner,HashApp,HashFunction,Trigger,1,...,1440`.
+// Source: M. Shahrad et al., "Serverless in the Wild: Characterizing and Optimizing the Serverless
+// Workload at a Large Cloud Provider", USENIX ATC 2020; dataset by Microsoft, CC BY 4.0.
+// Published samples keep fewer minute columns (e.g. 480..959), so any number of consecutive minute
+// columns is accepted: a partial day is valid.
+
+#include <cstddef>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "../detail/csv.hpp"
+#include "../workload/traffic.hpp"
+
+namespace runwise::trace {
+
+/// One function's row: its ids, its trigger and its invocations per minute. The views point into
+/// the reader's buffers and are valid until the reader's next call.
+struct azure_2019_function_minutes {
+  std::string_view owner;          ///< HashOwner
+  std::string_view app;            ///< HashApp
+  std::string_view function;       ///< HashFunction
+  std::string_view trigger;        ///< http, timer, queue, event, storage, orchestration, others
+  std::span<const double> counts;  ///< invocations in each minute column, in file order
+  std::size_t first_minute = 1;    ///< the label of the first minute column (1 in the full day)
+  std::size_t line = 0;            ///< line in the file, for messages
+};
+
+/// Streams the rows of a 2019 per-minute invocations file, one at a time, reusing its buffers
+/// (memory does not grow with the number of rows). Malformed input throws runwise::error with
+/// `file:line` and the column: a header that is not `HashOwner,HashApp,HashFunction,Trigger`
+/// followed by consecutive minute numbers, a row with another number of columns, a count that is
+/// not a number or is negative.
+///
+/// ```cpp
+/// auto reader = runwise::trace::azure_2019_invocations_reader::open("invocations.csv");
+/// runwise::trace::azure_2019_function_minutes row;
+/// while (reader.next(row)) total += runwise::trace::to_traffic_series(row).total().value();
+/// ```
+class azure_2019_invocations_reader {
+ public:
+  explicit azure_2019_invocations_reader(detail::line_source source) : source_(std::move(source)) { read_header(); }
+  static azure_2019_invocations_reader open(const std::string& path) {
+    return azure_2019_invocations_reader(detail::line_source::open(path));
+  }
+
+  /// Number of minute columns (1,440 for a full day).
+  [[nodiscard]] std::size_t minutes() const noexcept { return counts_.size(); }
+  /// Label of the first minute column.
+  [[nodiscard]] std::size_t first_minute() const noexcept { return first_minute_; }
+
+  /// The next row, or false at the end of the file.
+  bool next(azure_2019_function_minutes& row) {
+    std::string_view line;
+    do {
+      if (!source_.next(line)) return false;
+    } while (line.empty());
+    detail::split_fields(line, fields_);
+    if (fields_.size() != 4 + counts_.size())
+      fail_input(source_.where(), "expected " + std::to_string(4 + counts_.size()) +
+                                      " columns (HashOwner,HashApp,HashFunction,Trigger and " +
+                                      std::to_string(counts_.size()) + " minutes), got " +
+                                      std::to_string(fields_.size()));
+    for (std::size_t i = 0; i < counts_.size(); ++i) {
+      const std::string_view f = fields_[4 + i];
+      // Counts are small integers: a fast path for plain digits, from_chars for anything else.
+      if (!f.empty() && f.size() <= 9 && f.find_first_not_of("0123456789") == std::string_view::npos) {
+        double x = 0;
+        for (char c : f) x = x * 10 + (c - '0');
+        counts_[i] = x;
+      } else {
+        counts_[i] = detail::parse_non_negative(f, source_, std::to_string(first_minute_ + i));
+      }
+    }
+    row = {fields_[0], fields_[1], fields_[2], fields_[3], counts_, first_minute_, source_.line_number()};
+    return true;
+  }
+
+ private:
+  void read_header() {
+    std::string_view line;
+    if (!source_.next(line)) fail_input(source_.name() + ":1", "empty file; expected a header");
+    std::vector<std::string_view> header;
+    detail::split_fields(line, header);
+    const std::string where = source_.where();  // the header is read once
+    constexpr std::string_view names[] = {"HashOwner", "HashApp", "HashFunction", "Trigger"};
+    for (std::size_t i = 0; i < 4; ++i)
+      if (header.size() <= i || detail::trim(header[i]) != names[i])
+        fail_input(where, "column " + std::to_string(i + 1) + ": expected " + std::string(names[i]) +
+                              " (header HashOwner,HashApp,HashFunction,Trigger,<minutes>)");
+    if (header.size() < 5) fail_input(where, "no minute columns after Trigger");
+    for (std::size_t i = 4; i < header.size(); ++i) {
+      const double label = detail::parse_non_negative(header[i], source_, "header " + std::to_string(i + 1));
+      if (i == 4) first_minute_ = static_cast<std::size_t>(label);
+      if (label != static_cast<double>(first_minute_ + (i - 4)))
+        fail_input(where, "column " + std::to_string(i + 1) + ": expected minute " +
+                              std::to_string(first_minute_ + (i - 4)) + ", got " +
+                              std::string(detail::trim(header[i])) + " (minute columns must be consecutive)");
+    }
+    counts_.assign(header.size() - 4, 0.0);
+    fields_.reserve(header.size());
+  }
+
+  detail::line_source source_;
+  std::vector<std::string_view> fields_;
+  std::vector<double> counts_;
+  std::size_t first_minute_ = 1;
+};
+
+/// Calls `on_row(const azure_2019_function_minutes&)` for every row of the file at `path`;
+/// returns the number of rows.
+///
+/// ```cpp
+/// runwise::trace::read_azure_2019_invocations("invocations.csv", [&](const auto& row) { ... });
+/// ```
+template <class F>
+std::size_t read_azure_2019_invocations(const std::string& path, F&& on_row) {
+  auto reader = azure_2019_invocations_reader::open(path);
+  azure_2019_function_minutes row;
+  std::size_t rows = 0;
+  while (reader.next(row)) {
+    on_row(std::as_const(row));
+    ++rows;
+  }
+  return rows;
+}
+
+/// A function's minutes as traffic: 60-second steps, one per minute column (a partial day gives a
+/// shorter horizon). Allocates the series; the row itself stays a view.
+///
+/// ```cpp
+/// runwise::traffic_series t = runwise::trace::to_traffic_series(row);   // t.step() == seconds{60}
+/// ```
+inline traffic_series to_traffic_series(const azure_2019_function_minutes& row) {
+  return traffic_series{seconds{60}, std::vector<double>(row.counts.begin(), row.counts.end()), "azure_2019"};
+}
+
+}  // namespace runwise::trace
