@@ -2,7 +2,8 @@
 
 Conan cannot be installed here, so this checks what the recipe itself decides: the version it reads
 from version.hpp, the files it exports and packages (which must exist in the checkout), that it
-requires C++20, and that its package id ignores settings. Usage: check_conanfile.py <checkout root>
+requires C++20, and that its package id ignores settings.
+Usage: check_conanfile.py <checkout root> <version CMake parsed from version.hpp>
 """
 import importlib.util
 import os
