@@ -46,6 +46,8 @@
 
 #include "criteria/aws_limits.hpp"
 
+#include "platform/aws_ec2_cluster.hpp"
+#include "platform/aws_eks_fargate.hpp"
 #include "platform/aws_fargate.hpp"
 #include "platform/aws_lambda.hpp"
 #include "platform/catalog.hpp"

@@ -52,4 +52,26 @@ struct aws_fargate_limits {
   }
 };
 
+/// ECS or EKS on EC2: the task must fit on some instance type of the catalog (a GPU task on a GPU
+/// instance, which runwise's catalog offers only for x86_64: g5.xlarge).
+struct aws_ec2_cluster_limits {
+  static void check(const workload& w, bool an_instance_fits, std::vector<std::string>& reasons) {
+    if (an_instance_fits) return;
+    reasons.push_back("no instance type of the catalog (and architecture) fits a task of " +
+                      detail::format_number(w.cpu.value()) + " vCPU and " + detail::format_number(w.memory.value()) +
+                      " MB" + (w.needs.gpu ? " with a GPU" : "") + " after the orchestrator's reservations");
+  }
+};
+
+/// EKS on Fargate: Fargate's sizes after the 256 MB it adds per pod, and no GPUs (PRICES.md, GPUs: S).
+struct aws_eks_fargate_limits {
+  static void check(const workload& w, pricing::aws::task_size pod, std::vector<std::string>& reasons) {
+    if (pod.vcpu == 0)
+      reasons.push_back("a pod of " + detail::format_number(w.cpu.value()) + " vCPU and " +
+                        detail::format_number(w.memory.value()) +
+                        " MB (plus the 256 MB Fargate adds) exceeds the largest Fargate size, 16 vCPU with 120 GB");
+    if (w.needs.gpu) reasons.push_back("needs a GPU; Fargate offers none");
+  }
+};
+
 }  // namespace runwise::criteria

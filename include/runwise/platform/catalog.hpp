@@ -3,13 +3,15 @@
 
 #include "../detail/type_list.hpp"
 #include "../evaluate/registry.hpp"
+#include "aws_ec2_cluster.hpp"
+#include "aws_eks_fargate.hpp"
 #include "aws_fargate.hpp"
 #include "aws_lambda.hpp"
 
 namespace runwise {
 
 /// Every platform runwise ships, in catalog order. A spec without `platforms` is evaluated on all of them.
-using catalog = type_list<aws_lambda, aws_fargate>;
+using catalog = type_list<aws_lambda, aws_fargate, aws_ecs_ec2, aws_eks_ec2, aws_eks_fargate>;
 
 /// Run-time selection over the catalog (the CLI's `platforms[].id`).
 using catalog_registry = registry<catalog>;

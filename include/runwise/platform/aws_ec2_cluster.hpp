@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "../criteria/aws_limits.hpp"
+#include "../pricing/aws/ec2_cluster.hpp"
+#include "../pricing/aws/front_door.hpp"
+#include "../simulate/fixed_fleet.hpp"
+#include "../workload/steady.hpp"
+#include "composed.hpp"
+#include "kind.hpp"
+
+namespace runwise {
+
+/// A container service on EC2 instances (ECS or EKS): the article's follow-up choice of "EC2
+/// instances or Fargate" and "ECS or EKS". Tasks come from the container capacity policy, are
+/// packed onto the cheapest instance type that fits them (or the one configured), and the
+/// instances are billed; EKS adds its control plane.
+template <simulate::orchestrator O>
+struct aws_ec2_cluster : composed_platform<simulate::fixed_fleet, pricing::aws::ec2_cluster_billing<O>,
+                                           criteria::aws_ec2_cluster_limits, pricing::aws::aws_front_door<false>> {
+  using base = composed_platform<simulate::fixed_fleet, pricing::aws::ec2_cluster_billing<O>,
+                                 criteria::aws_ec2_cluster_limits, pricing::aws::aws_front_door<false>>;
+  using typename base::config;
+  static constexpr platform_kind kind = platform_kind::containers;
+
+  /// What one task asks for: the workload's vCPU and memory, a GPU when it needs one, one pod slot.
+  static constexpr simulate::resources task_of(double vcpu, double memory_mb, bool gpu) {
+    return {vcpu, memory_mb, 1, gpu ? 1.0 : 0.0};
+  }
+
+  static void check_limits(const workload& w, const config& c, std::vector<std::string>& reasons) {
+    const task_run one[] = {{seconds{0}, seconds{3600}, 1}};
+    const bool fits = base::billing_policy::choose_instance(
+                          c.billing, {.runs = one, .task = task_of(w.cpu.value(), w.memory.value(), w.needs.gpu)}) >= 0;
+    base::limits_policy::check(w, fits, reasons);
+  }
+
+  static cost_breakdown price(const workload& w, const usage& u, const config& c) {
+    cost_breakdown bill = base::billing_policy::bill(
+        c.billing, {.runs = u.runs, .task = task_of(w.cpu.value(), w.memory.value(), w.needs.gpu), .horizon = u.horizon});
+    bill.add(base::front_door_cost(w, u, c));
+    return bill;
+  }
+
+  static constexpr cost_breakdown quote(const steady_workload& s, const config& c) {
+    const double tasks = c.capacity.tasks > 0
+                             ? detail::ceil(c.capacity.tasks)
+                             : detail::max(1.0, detail::ceil(s.rate() * s.duration.mean.value() /
+                                                                 (s.concurrency_per_instance * c.capacity.target_utilization) -
+                                                             1e-9));
+    const task_run runs[] = {{seconds{0}, s.horizon, tasks}};
+    cost_breakdown bill = base::billing_policy::bill(
+        c.billing, {.runs = runs, .task = task_of(s.cpu.value(), s.memory.value(), false), .horizon = s.horizon});
+    bill.add(base::front_door_quote(s, c));
+    return bill;
+  }
+};
+
+/// Amazon ECS on EC2 instances (no control-plane fee, PRICES.md: S).
+///
+/// ```cpp
+/// runwise::aws_ecs_ec2::config c;
+/// c.capacity.tasks = 4;
+/// auto bill = runwise::aws_ecs_ec2::quote({.requests_per_month = 1e6, .memory = runwise::megabytes{1800},
+///                                          .cpu = runwise::vcpu{1}}, c);
+/// ```
+struct aws_ecs_ec2 : aws_ec2_cluster<simulate::orchestrator::ecs> {
+  static constexpr std::string_view id = "aws_ecs_ec2";
+};
+
+/// Amazon EKS on EC2 instances: kubelet reservations per node, max pods per node, and the EKS
+/// control plane ($0.10 per cluster-hour).
+struct aws_eks_ec2 : aws_ec2_cluster<simulate::orchestrator::eks> {
+  static constexpr std::string_view id = "aws_eks_ec2";
+};
+
+}  // namespace runwise

@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// Amazon EKS: the control plane is billed per cluster-hour, more on extended support.
+
+#include <string_view>
+
+#include "../../detail/math.hpp"
+#include "../../units.hpp"
+#include "../choices.hpp"
+#include "../sheet.hpp"
+
+namespace runwise::pricing::aws {
+
+inline constexpr source eks_pricing_page{"https://aws.amazon.com/eks/pricing/", 'O'};
+
+enum class eks_support { standard, extended };
+inline constexpr choice_table<eks_support, 2> eks_support_names{
+    {{"standard", eks_support::standard}, {"extended", eks_support::extended}}};
+
+struct eks_sheet {
+  std::string_view as_of;
+  double per_cluster_hour;           ///< standard support
+  double extended_per_cluster_hour;  ///< Kubernetes versions on extended support
+
+  template <class Self, class V>
+  static constexpr void fields(Self& s, V&& v) {
+    v("per_cluster_hour", s.per_cluster_hour, "USD per cluster-hour (standard support)", eks_pricing_page);
+    v("extended_per_cluster_hour", s.extended_per_cluster_hour, "USD per cluster-hour (extended support)",
+      eks_pricing_page);
+  }
+};
+
+/// Values: PRICES.md ("EKS control plane $0.10 per cluster-hour ($0.60 on extended support)", O), 2026-11-26.
+inline namespace prices_2026_11 {
+inline constexpr eks_sheet eks_prices{.as_of = "2026-11-26", .per_cluster_hour = 0.10, .extended_per_cluster_hour = 0.60};
+}  // namespace prices_2026_11
+
+/// The control plane of one cluster over `horizon`: $73.00 for 730 hours on standard support.
+constexpr usd eks_control_plane_cost(const eks_sheet& p, eks_support support, seconds horizon) {
+  return usd{detail::ceil(to_hours(horizon) - 1e-9) *
+             (support == eks_support::extended ? p.extended_per_cluster_hour : p.per_cluster_hour)};
+}
+
+}  // namespace runwise::pricing::aws
