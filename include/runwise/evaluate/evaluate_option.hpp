@@ -28,6 +28,10 @@ option_result evaluate_option(const workload& w, const typename P::config& c,
   r.feasible = r.infeasible_reasons.empty();
   if (r.feasible) {
     r.use = P::simulate(w, c);
+    for (double x : {r.use.arrived.value(), r.use.served.value(), r.use.throttled.value(), r.use.overloaded.value(),
+                     r.use.cold_starts.value(), r.use.peak_instances, r.use.mean_instances})
+      if (!(x >= 0 && detail::is_finite(x)))
+        throw error(errc::internal, std::string(P::id), "the capacity model produced a negative or non-finite figure");
     r.cost = P::price(w, r.use, c);
     if (!detail::is_finite(r.cost.total().value()))
       fail_input("workload", "its traffic and sizes make " + std::string(P::id) +

@@ -120,10 +120,12 @@ struct function_instances {
           gap_cold = n[i] * std::exp(-rate * keep_alive);
           if (idle_before) gap_cold = std::max(gap_cold, -std::expm1(-n[i]));
         } else {
+          // n·e^(-rT)·(1 - e^(-x))/x written as n·(e^(-rT) - e^(-(rT + x)))/x: with T >= step both
+          // exponents are <= 0, so nothing overflows when the rate drops sharply (x << 0).
           const double r = previous_requests / (static_cast<double>(window) * step);
           const double x = (rate - r) * step;
-          const double spread = std::fabs(x) < 1e-12 ? 1.0 : -std::expm1(-x) / x;
-          gap_cold = n[i] * std::exp(-r * keep_alive) * spread;
+          const double a = r * keep_alive;
+          gap_cold = std::fabs(x) < 1e-9 ? n[i] * std::exp(-a) : n[i] * (std::exp(-a) - std::exp(-(a + x))) / x;
         }
         cold += gap_cold * admitted_share;
       }

@@ -76,8 +76,7 @@ struct service_times {
 /// The platform and run settings of a simulation (CONTRACT.md `simulate` input).
 struct request_simulator_config {
   service_times service{};
-  /// Seconds an idle instance lives. 600 s is SimFaaS's default expiration threshold and the
-  /// fixed keep-alive of Azure Functions in Shahrad et al., USENIX ATC 2020.
+  /// Seconds an idle instance lives. 600 s is SimFaaS's default expiration threshold.
   double keep_alive_s = 600;
   /// Most requests in flight at once; more are rejected. 1,000 is SimFaaS's default and Lambda's
   /// default account quota.
