@@ -8,6 +8,7 @@
 // Published samples keep fewer minute columns (e.g. 480..959), so any number of consecutive minute
 // columns is accepted: a partial day is valid.
 
+#include <cmath>
 #include <cstddef>
 #include <span>
 #include <string>
@@ -97,6 +98,10 @@ class azure_2019_invocations_reader {
     if (header.size() < 5) fail_input(where, "no minute columns after Trigger");
     for (std::size_t i = 4; i < header.size(); ++i) {
       const double label = detail::parse_non_negative(header[i], source_, "header " + std::to_string(i + 1));
+      // Minutes are whole numbers; a day has 1,440, and no trace is longer than a year of them.
+      if (label != std::floor(label) || label > 525'600)
+        fail_input(where, "column " + std::to_string(i + 1) + ": a minute must be a whole number up to 525600, got " +
+                              std::string(detail::trim(header[i])));
       if (i == 4) first_minute_ = static_cast<std::size_t>(label);
       if (label != static_cast<double>(first_minute_ + (i - 4)))
         fail_input(where, "column " + std::to_string(i + 1) + ": expected minute " +
