@@ -10,10 +10,18 @@
 namespace runwise_cli {
 
 inline nlohmann::json usage_json(const runwise::usage& u) {
-  return {{"arrived", u.arrived.value()},         {"served", u.served.value()},
-          {"throttled", u.throttled.value()},     {"overloaded", u.overloaded.value()},
-          {"cold_starts", u.cold_starts.value()}, {"cold_start_rate", u.cold_start_rate()},
-          {"peak_instances", u.peak_instances},   {"mean_instances", u.mean_instances}};
+  double launches = 0;  // container tasks started (each bills at least Fargate's minimum)
+  for (const auto& r : u.runs) launches += r.tasks;
+  return {{"arrived", u.arrived.value()},
+          {"served", u.served.value()},
+          {"throttled", u.throttled.value()},
+          {"overloaded", u.overloaded.value()},
+          {"cold_starts", u.cold_starts.value()},
+          {"cold_start_rate", u.cold_start_rate()},
+          {"peak_instances", u.peak_instances},
+          {"mean_instances", u.mean_instances},
+          {"idle_capacity_share", u.idle_capacity_share},
+          {"task_launches", launches}};
 }
 
 inline nlohmann::json option_json(const runwise::option_result& o) {

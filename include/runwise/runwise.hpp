@@ -33,9 +33,14 @@
 #include "trace/azure_2019_memory.hpp"
 #include "trace/azure_2021_invocations.hpp"
 
+#include "simulate/container_fleet.hpp"
 #include "simulate/fixed_fleet.hpp"
 #include "simulate/function_instances.hpp"
 #include "simulate/request_simulator.hpp"
+#include "simulate/scaling/hpa.hpp"
+#include "simulate/scaling/policy.hpp"
+#include "simulate/scaling/step.hpp"
+#include "simulate/scaling/target_tracking.hpp"
 #include "simulate/trace_arrivals.hpp"
 #include "simulate/usage.hpp"
 

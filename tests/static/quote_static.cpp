@@ -51,4 +51,17 @@ constexpr auto one_task = [] {
   return c;
 }();
 static_assert(cents(aws_fargate::quote({.requests_per_month = 1e6}, one_task).total()) == 3604);
+
+// An autoscaler settles at the steady count: 3 M one-second requests a month keep 1.1416 tasks busy;
+// an HPA at 50% wants ceil(2.28) = 3 tasks of the smallest size, 0.25 vCPU / 0.5 GB:
+// 3 × 730 h × (0.25 × $0.04048 + 0.5 × $0.004445) = 3 × $9.01 = $27.03 (PRICES.md).
+constexpr auto hpa_at_half = [] {
+  aws_fargate::config c;
+  c.capacity.policy = simulate::scaling_policy::hpa;
+  c.capacity.target_utilization = 0.5;
+  return c;
+}();
+static_assert(
+    cents(aws_fargate::quote({.requests_per_month = 3e6, .duration = {milliseconds(1000)}}, hpa_at_half).total()) ==
+    2703);
 }  // namespace

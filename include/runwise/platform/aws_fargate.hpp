@@ -9,23 +9,24 @@
 #include "../criteria/aws_limits.hpp"
 #include "../pricing/aws/fargate.hpp"
 #include "../pricing/aws/front_door.hpp"
-#include "../simulate/fixed_fleet.hpp"
+#include "../simulate/container_fleet.hpp"
 #include "../workload/steady.hpp"
 #include "composed.hpp"
 #include "kind.hpp"
 
 namespace runwise {
 
-/// AWS Fargate (ECS) as runwise models it: a fixed fleet of tasks (capacity), Fargate's per-second
-/// billing with a one-minute minimum (pricing), and its task sizes (limits).
+/// AWS Fargate (ECS) as runwise models it: a fleet of tasks under a scaling policy — fixed, target
+/// tracking, HPA or step (capacity) —, Fargate's per-second billing with a one-minute minimum per
+/// task launch (pricing), and its task sizes (limits).
 ///
 /// ```cpp
 /// runwise::aws_fargate::config c;
 /// c.billing.task = {1, 2};               // 1 vCPU, 2 GB
-/// c.capacity.tasks = 1;
+/// c.capacity.tasks = 1;                 // or c.capacity.policy = runwise::simulate::scaling_policy::target_tracking
 /// auto bill = runwise::aws_fargate::quote({.requests_per_month = 1e6}, c);   // $36.04 for 730 h
 /// ```
-struct aws_fargate : composed_platform<simulate::fixed_fleet, pricing::aws::fargate_billing,
+struct aws_fargate : composed_platform<simulate::container_fleet, pricing::aws::fargate_billing,
                                        criteria::aws_fargate_limits, pricing::aws::aws_front_door<false>> {
   static constexpr std::string_view id = "aws_fargate";
   static constexpr platform_kind kind = platform_kind::containers;
@@ -60,13 +61,10 @@ struct aws_fargate : composed_platform<simulate::fixed_fleet, pricing::aws::farg
     return bill;
   }
 
+  /// Monthly averages: a constant rate, at which every scaling policy settles at one task count.
   static constexpr cost_breakdown quote(const steady_workload& s, const config& c) {
-    const double tasks =
-        c.capacity.tasks > 0
-            ? detail::ceil(c.capacity.tasks)
-            : detail::max(1.0, detail::ceil(s.rate() * s.duration.mean.value() /
-                                                (s.concurrency_per_instance * c.capacity.target_utilization) -
-                                            1e-9));
+    const double tasks = capacity_policy::steady_tasks(s.rate() * s.duration.mean.value() / s.concurrency_per_instance,
+                                                       s.duration.mean.value(), s.concurrency_per_instance, c.capacity);
     const task_run runs[] = {{seconds{0}, s.horizon, tasks}};
     cost_breakdown bill = billing_policy::bill(c.billing, {.runs = runs,
                                                            .task = task_for(s.cpu.value(), s.memory.value(), c),

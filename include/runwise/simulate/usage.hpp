@@ -17,7 +17,7 @@ struct task_run {
 
 /// What a capacity policy measured when it ran a workload's traffic: the input of pricing and of
 /// the criteria. Serverless policies fill the instance and cold-start fields; container policies
-/// fill `runs` and `overloaded`.
+/// fill `runs`, `overloaded` and `idle_capacity_share`.
 struct usage {
   seconds horizon{};
   requests arrived{};                ///< every request of the traffic
@@ -30,6 +30,9 @@ struct usage {
   double peak_instances = 0;         ///< most instances (functions) or tasks (containers) at once
   double mean_instances = 0;         ///< time-averaged instances or tasks
   std::vector<task_run> runs;        ///< container tasks, for per-second billing
+  /// Containers: share of the billed task-seconds in which no request was being served (tasks
+  /// starting up, and headroom). 0 when no task ran.
+  double idle_capacity_share = 0;
 
   /// Share of served requests that started cold (0 when nothing was served).
   [[nodiscard]] double cold_start_rate() const noexcept { return served.value() > 0 ? cold_starts / served : 0.0; }

@@ -1,0 +1,258 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// Container capacity with a scaling policy: the article's fixed number of containers, or an
+// autoscaler (AWS target tracking, the Kubernetes HPA, AWS step scaling) that reacts to a metric it
+// sees late, with tasks that bill from launch but serve only once started. Demand above the ready
+// tasks' capacity waits in a FIFO queue and counts as overloaded. docs/simulation.md has the model.
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <deque>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "../detail/check.hpp"
+#include "../detail/math.hpp"
+#include "../workload/workload.hpp"
+#include "scaling/hpa.hpp"
+#include "scaling/policy.hpp"
+#include "scaling/step.hpp"
+#include "scaling/target_tracking.hpp"
+#include "usage.hpp"
+
+namespace runwise::simulate {
+
+/// Capacity policy for a fleet of container tasks under a scaling policy (`scaling.policy`).
+///
+/// One task serves `concurrency_per_instance` requests at once, k / E[d] requests per second. The
+/// *load* of a step is the tasks its arrivals keep busy, n / step × E[d] / k (Little's law).
+/// - `fixed`: `tasks` for the whole horizon, or (`tasks` = 0) enough for the busiest step at
+///   `target_utilization`: ceil(peak load / target_utilization), at least 1.
+/// - `target_tracking`: ceil(current × metric / target) = ceil(load / u*), where u* is `target` as a
+///   utilisation (`target_utilization` when `target` = 0); a scale-out waits `scale_out_cooldown_s`
+///   after the previous scale-out, a scale-in `scale_in_cooldown_s` after any scaling.
+/// - `hpa`: the same proportion with the HPA's `tolerance` (no change within it), evaluated every
+///   `sync_period_s`; `scale_in_cooldown_s` is its scale-down stabilisation window (the highest
+///   recommendation of the window is used).
+/// - `step`: the adjustments of scaling::step_adjustments on metric / target, with the cooldowns.
+///
+/// Every autoscaler sees a step's metric `observation_delay_s` after the step ends, keeps between
+/// `min_tasks` and `max_tasks`, and starts at the count it wants for the first step (the service ran
+/// before the horizon). Launched tasks bill at once and serve after `startup_s`; scale-in stops the
+/// newest tasks first, those still starting before running ones (as a ReplicaSet does).
+///
+/// ```cpp
+/// runwise::simulate::container_fleet::config c{.policy = runwise::simulate::scaling_policy::hpa, .startup_s = 30};
+/// runwise::usage u = runwise::simulate::container_fleet::run(w, c);   // u.runs: every task's launch and stop
+/// ```
+struct container_fleet {
+  struct config {
+    scaling_policy policy = scaling_policy::fixed;
+    double tasks = 0;                 ///< fixed: 0 = size for the peak
+    double target_utilization = 0.7;  ///< fixed sizing headroom; the autoscalers' target when `target` = 0
+    scaling_metric metric = scaling_metric::utilization;
+    double target = 0;  ///< autoscalers: the metric's target per task (0 = target_utilization)
+    double min_tasks = 1;
+    double max_tasks = 10'000;
+    /// Seconds after a step ends until the autoscaler sees its metric. Default: one 60 s period of
+    /// standard-resolution CloudWatch metrics (Amazon CloudWatch User Guide, "Metrics concepts");
+    /// an assumption for Kubernetes metrics pipelines too — set what you observe.
+    double observation_delay_s = 60;
+    /// Seconds from launch (billing starts: Fargate bills from image pull) until a task serves.
+    /// An assumption: image size and health checks decide it; measure yours.
+    double startup_s = 60;
+    /// ECS services' default cooldowns under Application Auto Scaling: 300 s each (AWS CDK
+    /// BaseTargetTrackingProps, scaleInCooldown / scaleOutCooldown defaults for ECS services).
+    /// For `hpa`, `scale_in_cooldown_s` is the scale-down stabilisation window: 300 s by default
+    /// (Kubernetes HPA `behavior.scaleDown.stabilizationWindowSeconds`).
+    double scale_out_cooldown_s = 300;
+    double scale_in_cooldown_s = 300;
+    /// The HPA's control loop period: kube-controller-manager `--horizontal-pod-autoscaler-sync-period`,
+    /// 15 s by default. Decisions never come more often than once per traffic step.
+    double sync_period_s = 15;
+    double tolerance = scaling::hpa_default_tolerance;  ///< hpa only
+    scaling::step_adjustments steps{};                  ///< step only
+
+    template <class Self, class V>
+    static void visit(Self& c, V& v) {
+      v.object("scaling", [&](auto& s) {
+        s.choice("policy", c.policy, scaling_policy_names);
+        s.number("tasks", c.tasks, 0, 1e6);
+        s.number("target_utilization", c.target_utilization, 0.01, 1);
+        s.choice("metric", c.metric, scaling_metric_names);
+        s.number("target", c.target, 0, 1e9);
+        s.number("min_tasks", c.min_tasks, 0, 1e6);
+        s.number("max_tasks", c.max_tasks, 1, 1e6);
+        s.number("observation_delay_s", c.observation_delay_s, 0, 86'400, " s");
+        s.number("startup_s", c.startup_s, 0, 3'600, " s");
+        s.number("scale_out_cooldown_s", c.scale_out_cooldown_s, 0, 86'400, " s");
+        s.number("scale_in_cooldown_s", c.scale_in_cooldown_s, 0, 86'400, " s");
+        s.number("sync_period_s", c.sync_period_s, 1, 3'600, " s");
+        s.number("tolerance", c.tolerance, 0, 1);
+        s.number("scale_out_at", c.steps.scale_out_at, 1, 100);
+        s.number("scale_out_tasks", c.steps.scale_out_tasks, 1, 1e6);
+        s.number("scale_out_large_at", c.steps.scale_out_large_at, 1, 100);
+        s.number("scale_out_large_tasks", c.steps.scale_out_large_tasks, 1, 1e6);
+        s.number("scale_in_at", c.steps.scale_in_at, 0, 1);
+        s.number("scale_in_tasks", c.steps.scale_in_tasks, 1, 1e6);
+      });
+    }
+
+    /// Throws runwise::error naming `path.scaling.<field>` for settings that contradict each other.
+    void validate(const std::string& path) const {
+      if (min_tasks > max_tasks)
+        fail_input(path + ".scaling.min_tasks", "must not exceed max_tasks (" + detail::format_number(max_tasks) +
+                                                    "), got " + detail::format_number(min_tasks));
+      if (steps.scale_out_large_at < steps.scale_out_at)
+        fail_input(path + ".scaling.scale_out_large_at",
+                   "must be at least scale_out_at (" + detail::format_number(steps.scale_out_at) + ")");
+      if (steps.scale_in_at >= steps.scale_out_at)
+        fail_input(path + ".scaling.scale_in_at",
+                   "must be below scale_out_at (" + detail::format_number(steps.scale_out_at) + ")");
+    }
+  };
+
+  /// The autoscalers' target as a utilisation (busy share of a task's slots), for a mean duration
+  /// `mean_s` and `concurrency` requests per task.
+  static constexpr double utilization_target(const config& c, double mean_s, double concurrency) noexcept {
+    if (c.target <= 0) return c.target_utilization;
+    switch (c.metric) {
+      case scaling_metric::concurrency:
+        return c.target / concurrency;
+      case scaling_metric::requests_per_second:
+        return c.target * mean_s / concurrency;
+      case scaling_metric::utilization:
+        break;
+    }
+    return c.target;
+  }
+
+  /// Tasks for a steady load (busy tasks at 100%): what every policy settles at for a constant rate —
+  /// `tasks`, or ceil(load / target) within [min_tasks, max_tasks]. (Step scaling settles anywhere in
+  /// its band around it; the quote takes the target.) constexpr for closed-form quotes.
+  static constexpr double steady_tasks(double load, double mean_s, double concurrency, const config& c) noexcept {
+    if (c.policy == scaling_policy::fixed)
+      return c.tasks > 0 ? detail::ceil(c.tasks) : detail::max(1.0, detail::ceil(load / c.target_utilization - 1e-9));
+    const double wanted = detail::ceil(load / utilization_target(c, mean_s, concurrency) - 1e-9);
+    return detail::min(detail::ceil(c.max_tasks), detail::max(detail::ceil(c.min_tasks), wanted));
+  }
+
+  /// Tasks a fixed fleet runs for workload `w` (the `fixed` policy's count).
+  static double task_count(const workload& w, const config& c) {
+    const double load = w.traffic.peak_rate() * w.duration.mean.value() / w.concurrency_per_instance;
+    config fixed = c;
+    fixed.policy = scaling_policy::fixed;
+    return steady_tasks(load, w.duration.mean.value(), w.concurrency_per_instance, fixed);
+  }
+
+  static usage run(const workload& w, const config& c) {
+    const traffic_series& t = w.traffic;
+    const std::vector<double>& n = t.counts();
+    const double step = t.step().value();
+    const double d = w.duration.mean.value();
+    const double k = w.concurrency_per_instance;
+    const double per_task_per_step = k / d * step;  // requests one ready task serves in a step
+    const double target = utilization_target(c, d, k);
+    const double lo = std::ceil(c.min_tasks), hi = std::floor(c.max_tasks);
+    const auto load = [&](std::size_t j) { return n[j] / per_task_per_step; };  // busy tasks at 100%
+    const auto clamp = [&](double x) { return std::min(hi, std::max(lo, x)); };
+    // A step's metric is seen `lag` steps after the step that just ended.
+    const auto lag = static_cast<std::size_t>(std::max(0.0, std::ceil(c.observation_delay_s / step - 1e-9)));
+
+    usage u;
+    u.horizon = t.horizon();
+    u.arrived = t.total();
+    if (n.empty()) return u;
+
+    // Tasks live in cohorts launched together, newest last; `ready` is non-decreasing along it.
+    struct cohort {
+      double launch, ready, tasks;
+    };
+    std::vector<cohort> fleet;
+    double current = c.policy == scaling_policy::fixed ? task_count(w, c) : clamp(std::ceil(load(0) / target - 1e-9));
+    if (current > 0) fleet.push_back({0, 0, current});
+
+    double last_out = -1e300, last_any = -1e300, next_sync = 0;
+    std::deque<std::pair<double, double>> recommendations;  // hpa: (time, count), counts decreasing
+    double backlog = 0, late = 0, busy_task_s = 0, task_s = 0;
+    for (std::size_t i = 0; i < n.size(); ++i) {
+      const double now = static_cast<double>(i) * step;
+      if (c.policy != scaling_policy::fixed && i >= lag + 1 && now >= next_sync - 1e-9) {
+        const double observed = load(i - 1 - lag);
+        double desired = current;
+        switch (c.policy) {
+          case scaling_policy::target_tracking:
+            desired = std::ceil(observed / target - 1e-9);
+            break;
+          case scaling_policy::hpa:
+            desired = current > 0 ? scaling::hpa_desired(current, observed / current, target, c.tolerance)
+                                  : std::ceil(observed / target - 1e-9);
+            break;
+          case scaling_policy::step:
+            if (current > 0)
+              desired = std::ceil(scaling::step_desired(current, observed / (current * target), c.steps) - 1e-9);
+            else if (observed > 0)
+              desired = std::ceil(c.steps.scale_out_tasks - 1e-9);
+            break;
+          case scaling_policy::fixed:
+            break;
+        }
+        desired = clamp(desired);
+        if (c.policy == scaling_policy::hpa) {
+          // Scale-down stabilisation: the highest recommendation of the window wins.
+          next_sync = now + c.sync_period_s;
+          while (!recommendations.empty() && recommendations.back().second <= desired) recommendations.pop_back();
+          recommendations.emplace_back(now, desired);
+          while (recommendations.front().first < now - c.scale_in_cooldown_s - 1e-9) recommendations.pop_front();
+          if (desired < current) desired = std::min(current, recommendations.front().second);
+        } else {
+          if (desired > current && now - last_out < c.scale_out_cooldown_s - 1e-9) desired = current;
+          if (desired < current && now - last_any < c.scale_in_cooldown_s - 1e-9) desired = current;
+        }
+        if (desired > current) {
+          fleet.push_back({now, now + c.startup_s, desired - current});
+          last_out = last_any = now;
+        } else if (desired < current) {
+          for (double stop = current - desired; stop > 1e-9 && !fleet.empty();) {  // newest (and starting) tasks first
+            cohort& newest = fleet.back();
+            const double taken = std::min(stop, newest.tasks);
+            u.runs.push_back(task_run{seconds{newest.launch}, seconds{now}, taken});
+            newest.tasks -= taken;
+            stop -= taken;
+            if (newest.tasks <= 0) fleet.pop_back();
+          }
+          last_any = now;
+        }
+        current = desired;
+      }
+
+      // Ready capacity: tasks still starting serve for the part of the step after they are up.
+      double starting = 0, serving_part = 0;
+      for (auto it = fleet.rbegin(); it != fleet.rend() && it->ready > now; ++it) {
+        starting += it->tasks;
+        serving_part += it->tasks * std::max(0.0, now + step - it->ready) / step;
+      }
+      const double capacity = (current - starting + serving_part) * per_task_per_step;
+      // FIFO: what the tasks cannot finish waits; a step's arrivals behind the backlog are late.
+      const double processed = std::min(capacity, backlog + n[i]);
+      const double left = backlog + n[i] - processed;
+      late += std::min(n[i], left);
+      backlog = left;
+      busy_task_s += processed / per_task_per_step * step;
+      task_s += current * step;
+      u.peak_instances = std::max(u.peak_instances, current);
+    }
+    for (const cohort& r : fleet) u.runs.push_back(task_run{seconds{r.launch}, u.horizon, r.tasks});
+
+    u.served = requests{std::max(0.0, u.arrived.value() - backlog)};
+    u.overloaded = requests{late};
+    u.mean_instances = task_s / u.horizon.value();
+    u.idle_capacity_share = task_s > 0 ? std::clamp(1.0 - busy_task_s / task_s, 0.0, 1.0) : 0.0;
+    return u;
+  }
+};
+
+}  // namespace runwise::simulate
