@@ -8,7 +8,7 @@
 #include "../criteria/aws_limits.hpp"
 #include "../pricing/aws/ec2_cluster.hpp"
 #include "../pricing/aws/front_door.hpp"
-#include "../simulate/fixed_fleet.hpp"
+#include "../simulate/container_fleet.hpp"
 #include "../workload/steady.hpp"
 #include "composed.hpp"
 #include "kind.hpp"
@@ -20,9 +20,9 @@ namespace runwise {
 /// packed onto the cheapest instance type that fits them (or the one configured), and the
 /// instances are billed; EKS adds its control plane.
 template <simulate::orchestrator O>
-struct aws_ec2_cluster : composed_platform<simulate::fixed_fleet, pricing::aws::ec2_cluster_billing<O>,
+struct aws_ec2_cluster : composed_platform<simulate::container_fleet, pricing::aws::ec2_cluster_billing<O>,
                                            criteria::aws_ec2_cluster_limits, pricing::aws::aws_front_door<false>> {
-  using base = composed_platform<simulate::fixed_fleet, pricing::aws::ec2_cluster_billing<O>,
+  using base = composed_platform<simulate::container_fleet, pricing::aws::ec2_cluster_billing<O>,
                                  criteria::aws_ec2_cluster_limits, pricing::aws::aws_front_door<false>>;
   using typename base::config;
   static constexpr platform_kind kind = platform_kind::containers;
@@ -41,18 +41,14 @@ struct aws_ec2_cluster : composed_platform<simulate::fixed_fleet, pricing::aws::
 
   static cost_breakdown price(const workload& w, const usage& u, const config& c) {
     cost_breakdown bill = base::billing_policy::bill(
-        c.billing, {.runs = u.runs, .task = task_of(w.cpu.value(), w.memory.value(), w.needs.gpu), .horizon = u.horizon});
+        c.billing,
+        {.runs = u.runs, .task = task_of(w.cpu.value(), w.memory.value(), w.needs.gpu), .horizon = u.horizon});
     bill.add(base::front_door_cost(w, u, c));
     return bill;
   }
 
   static constexpr cost_breakdown quote(const steady_workload& s, const config& c) {
-    const double tasks = c.capacity.tasks > 0
-                             ? detail::ceil(c.capacity.tasks)
-                             : detail::max(1.0, detail::ceil(s.rate() * s.duration.mean.value() /
-                                                                 (s.concurrency_per_instance * c.capacity.target_utilization) -
-                                                             1e-9));
-    const task_run runs[] = {{seconds{0}, s.horizon, tasks}};
+    const task_run runs[] = {{seconds{0}, s.horizon, base::steady_task_count(s, c)}};
     cost_breakdown bill = base::billing_policy::bill(
         c.billing, {.runs = runs, .task = task_of(s.cpu.value(), s.memory.value(), false), .horizon = s.horizon});
     bill.add(base::front_door_quote(s, c));

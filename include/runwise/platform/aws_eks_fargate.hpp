@@ -8,7 +8,7 @@
 #include "../criteria/aws_limits.hpp"
 #include "../pricing/aws/eks_fargate.hpp"
 #include "../pricing/aws/front_door.hpp"
-#include "../simulate/fixed_fleet.hpp"
+#include "../simulate/container_fleet.hpp"
 #include "../workload/steady.hpp"
 #include "composed.hpp"
 #include "kind.hpp"
@@ -25,7 +25,7 @@ namespace runwise {
 /// auto bill = runwise::aws_eks_fargate::quote({.requests_per_month = 1e5, .memory = runwise::megabytes{8192},
 ///                                              .cpu = runwise::vcpu{1}}, c);
 /// ```
-struct aws_eks_fargate : composed_platform<simulate::fixed_fleet, pricing::aws::eks_fargate_billing,
+struct aws_eks_fargate : composed_platform<simulate::container_fleet, pricing::aws::eks_fargate_billing,
                                            criteria::aws_eks_fargate_limits, pricing::aws::aws_front_door<false>> {
   static constexpr std::string_view id = "aws_eks_fargate";
   static constexpr platform_kind kind = platform_kind::containers;
@@ -39,21 +39,16 @@ struct aws_eks_fargate : composed_platform<simulate::fixed_fleet, pricing::aws::
   }
 
   static cost_breakdown price(const workload& w, const usage& u, const config& c) {
-    cost_breakdown bill =
-        billing_policy::bill(c.billing, {.runs = u.runs, .pod = pod_of(w.cpu.value(), w.memory.value()), .horizon = u.horizon});
+    cost_breakdown bill = billing_policy::bill(
+        c.billing, {.runs = u.runs, .pod = pod_of(w.cpu.value(), w.memory.value()), .horizon = u.horizon});
     bill.add(front_door_cost(w, u, c));
     return bill;
   }
 
   static constexpr cost_breakdown quote(const steady_workload& s, const config& c) {
-    const double tasks = c.capacity.tasks > 0
-                             ? detail::ceil(c.capacity.tasks)
-                             : detail::max(1.0, detail::ceil(s.rate() * s.duration.mean.value() /
-                                                                 (s.concurrency_per_instance * c.capacity.target_utilization) -
-                                                             1e-9));
-    const task_run runs[] = {{seconds{0}, s.horizon, tasks}};
-    cost_breakdown bill =
-        billing_policy::bill(c.billing, {.runs = runs, .pod = pod_of(s.cpu.value(), s.memory.value()), .horizon = s.horizon});
+    const task_run runs[] = {{seconds{0}, s.horizon, steady_task_count(s, c)}};
+    cost_breakdown bill = billing_policy::bill(
+        c.billing, {.runs = runs, .pod = pod_of(s.cpu.value(), s.memory.value()), .horizon = s.horizon});
     bill.add(front_door_quote(s, c));
     return bill;
   }

@@ -63,9 +63,7 @@ struct aws_fargate : composed_platform<simulate::container_fleet, pricing::aws::
 
   /// Monthly averages: a constant rate, at which every scaling policy settles at one task count.
   static constexpr cost_breakdown quote(const steady_workload& s, const config& c) {
-    const double tasks = capacity_policy::steady_tasks(s.rate() * s.duration.mean.value() / s.concurrency_per_instance,
-                                                       s.duration.mean.value(), s.concurrency_per_instance, c.capacity);
-    const task_run runs[] = {{seconds{0}, s.horizon, tasks}};
+    const task_run runs[] = {{seconds{0}, s.horizon, steady_task_count(s, c)}};
     cost_breakdown bill = billing_policy::bill(c.billing, {.runs = runs,
                                                            .task = task_for(s.cpu.value(), s.memory.value(), c),
                                                            .ephemeral_storage_gb = c.billing.ephemeral_storage_gb});

@@ -54,6 +54,15 @@ struct composed_platform {
 
   static usage simulate(const workload& w, const config& c) { return Capacity::run(w, c.capacity); }
 
+  /// Tasks a container capacity policy settles on for a steady workload (closed-form quotes).
+  static constexpr double steady_task_count(const steady_workload& s, const config& c) requires requires {
+    Capacity::steady_tasks(1.0, 1.0, 1.0, c.capacity);
+  }
+  {
+    return Capacity::steady_tasks(s.rate() * s.duration.mean.value() / s.concurrency_per_instance,
+                                  s.duration.mean.value(), s.concurrency_per_instance, c.capacity);
+  }
+
   /// The front door's bill for the requests that reached it.
   static cost_breakdown front_door_cost(const workload& w, const usage& u, const config& c) {
     return FrontDoor::bill(c.entry, {.traffic = &w.traffic,
