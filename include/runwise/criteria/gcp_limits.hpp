@@ -12,10 +12,10 @@
 namespace runwise::criteria {
 
 /// Cloud Run's instance limits (Cloud Run documentation, "Configure CPU limits" and "Configure memory
-/// limits", https://cloud.google.com/run/docs/configuring/services/cpu, seen 2026-11-26): at most
-/// 8 vCPU and 32 GiB per instance ("8 vCPU: 4 to 32 GiB"); at most 1,000 concurrent requests per
-/// instance (PRICES.md, O). Cloud Run offers NVIDIA L4 GPUs, but their price is unconfirmed
-/// (PRICES.md: "price U — model it only with a price you can cite"), so a GPU workload cannot be priced.
+/// limits", https://docs.cloud.google.com/run/docs/configuring/jobs/cpu (the vCPU and memory table), seen 2026-11-26):
+/// at most 8 vCPU and 32 GiB per instance ("8 vCPU: 4 to 32 GiB"); at most 1,000 concurrent requests per instance
+/// (PRICES.md, O). Cloud Run offers NVIDIA L4 GPUs, but their price is unconfirmed (PRICES.md: "price U — model it only
+/// with a price you can cite"), so a GPU workload cannot be priced.
 struct gcp_cloud_run_limits {
   static constexpr double max_vcpu = 8;
   static constexpr double max_memory_mb = 32 * 1024;

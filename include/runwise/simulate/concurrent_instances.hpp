@@ -59,12 +59,13 @@ constexpr double rounding_seconds(double n, const instance_load& l, double per_i
 struct concurrent_instances {
   struct config {
     double min_instances = 0;  ///< kept running all the time (Cloud Run default 0: scale to zero)
-    /// Cloud Run's default maximum is 100 instances per service ("Set maximum instances", Cloud Run
-    /// documentation, https://cloud.google.com/run/docs/configuring/max-instances, seen 2026-11-26).
+    /// Cloud Run's default maximum is 100 instances per service (Firebase App Hosting `RunConfig`
+    /// reference, "Cloud Run's default of a maximum of 100 instances",
+    /// https://firebase.google.com/docs/reference/apphosting/rest/v1beta/RunConfig, seen 2026-11-26).
     double max_instances = 100;
     /// How long an idle instance stays up. Cloud Run documents only that it removes idle instances
-    /// ("About instance autoscaling"); 15 minutes is an assumption from Google's statement that idle
-    /// instances may be kept up to 15 minutes. Override it with what you observe.
+    /// ("Set minimum instances"); runwise found no documented duration, so 15 minutes is an
+    /// assumption. Override it with what you observe.
     double idle_timeout_s = 900;
 
     template <class Self, class V>

@@ -108,7 +108,7 @@ struct cloud_run_billing {
 
     /// Cloud Run's CPU values: 0.08 to 1 (fractional), or 1, 2, 4, 6, 8; instance-based billing needs at
     /// least 1 vCPU (Cloud Run documentation, "Configure CPU limits",
-    /// https://cloud.google.com/run/docs/configuring/services/cpu, seen 2026-11-26).
+    /// https://docs.cloud.google.com/run/docs/configuring/jobs/cpu (the vCPU and memory table), seen 2026-11-26).
     void validate(const std::string& path) const {
       if (cpu != 0 && cpu < 0.08) fail_input(path + ".cpu", "must be 0 (automatic) or at least 0.08 vCPU");
       if (cpu > 1 && cpu != 2 && cpu != 4 && cpu != 6 && cpu != 8)
