@@ -34,8 +34,11 @@
 #include "trace/azure_2021_invocations.hpp"
 
 #include "simulate/container_fleet.hpp"
+#include "simulate/concurrent_instances.hpp"
 #include "simulate/fixed_fleet.hpp"
 #include "simulate/function_instances.hpp"
+#include "simulate/http_scaled_replicas.hpp"
+#include "simulate/poisson_instances.hpp"
 #include "simulate/request_simulator.hpp"
 #include "simulate/scaling/hpa.hpp"
 #include "simulate/scaling/policy.hpp"
@@ -46,17 +49,25 @@
 
 #include "pricing/aws/fargate.hpp"
 #include "pricing/aws/lambda.hpp"
+#include "pricing/azure/container_apps.hpp"
+#include "pricing/azure/functions.hpp"
 #include "pricing/cost.hpp"
+#include "pricing/gcp/cloud_run.hpp"
 #include "pricing/sheet.hpp"
 
 #include "criteria/aws_limits.hpp"
+#include "criteria/azure_limits.hpp"
+#include "criteria/gcp_limits.hpp"
 
 #include "platform/aws_ec2_cluster.hpp"
 #include "platform/aws_eks_fargate.hpp"
 #include "platform/aws_fargate.hpp"
 #include "platform/aws_lambda.hpp"
+#include "platform/azure_container_apps.hpp"
+#include "platform/azure_functions.hpp"
 #include "platform/catalog.hpp"
 #include "platform/concepts.hpp"
+#include "platform/gcp_cloud_run.hpp"
 
 #include "analyze/break_even.hpp"
 #include "decide/cheapest.hpp"

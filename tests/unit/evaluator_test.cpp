@@ -33,10 +33,13 @@ struct prefer_containers {
 
 static_assert(platform<aws_lambda>);
 static_assert(platform<aws_fargate>);
+static_assert(platform<gcp_cloud_run>);
+static_assert(platform<azure_functions>);
+static_assert(platform<azure_container_apps>);
 static_assert(!platform<int>);
 static_assert(decision_policy<decide::cheapest>);
 static_assert(decision_policy<prefer_containers>);
-static_assert(catalog_registry::size >= 5);
+static_assert(catalog_registry::size == 8);  // every platform id of CONTRACT.md
 static_assert(catalog_registry::find("aws_fargate") == 1);
 static_assert(!catalog_registry::find("aws_lambada"));
 
@@ -132,5 +135,6 @@ TEST_CASE("run-time selection through the registry gives the compile-time evalua
     CHECK(dynamic.options[i].platform == fixed.options[i].platform);
     CHECK(dynamic.options[i].cost.total().value() == fixed.options[i].cost.total().value());
   }
-  CHECK(catalog_registry::id_list().starts_with("aws_lambda, aws_fargate, aws_ecs_ec2, aws_eks_ec2, aws_eks_fargate"));
+  CHECK(catalog_registry::id_list() == "aws_lambda, aws_fargate, aws_ecs_ec2, aws_eks_ec2, aws_eks_fargate, gcp_cloud_run, "
+                                       "azure_functions, azure_container_apps");
 }

@@ -31,6 +31,9 @@ struct composed_config {
     check_ranges(*this, path);
     if constexpr (requires { billing.validate(path); }) billing.validate(path);
     if constexpr (requires { capacity.validate(path); }) capacity.validate(path);
+    // Rules that join two policies' settings (Cloud Run: minimum instances need instance-based billing).
+    if constexpr (requires { Billing::validate_with(billing, capacity, path); })
+      Billing::validate_with(billing, capacity, path);
   }
 };
 

@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "../criteria/azure_limits.hpp"
+#include "../pricing/azure/container_apps.hpp"
+#include "../simulate/http_scaled_replicas.hpp"
+#include "../workload/steady.hpp"
+#include "composed.hpp"
+#include "kind.hpp"
+
+namespace runwise {
+
+/// Azure Container Apps (Consumption) as runwise models it: replicas scaled by the HTTP rule with
+/// Microsoft's defaults (capacity, simulate::http_scaled_replicas), per-second vCPU and GiB of every
+/// running replica plus requests, a free grant and an idle rate at min replicas (pricing), and the
+/// Consumption replica size (limits). Kind: containers — billed for every second its replicas live,
+/// scaled by a rule with a cooldown, like a container fleet (compare gcp_cloud_run).
+///
+/// ```cpp
+/// runwise::azure_container_apps::config c;
+/// c.capacity.min_replicas = 1;
+/// c.billing.cpu = 0.5;
+/// c.billing.memory_gib = 1;
+/// auto bill = runwise::azure_container_apps::quote({.requests_per_month = 3e6}, c);
+/// ```
+struct azure_container_apps : composed_platform<simulate::http_scaled_replicas, pricing::azure::container_apps_billing,
+                                                criteria::azure_container_apps_limits> {
+  static constexpr std::string_view id = "azure_container_apps";
+  static constexpr platform_kind kind = platform_kind::containers;
+
+  /// The replica's vCPU and GiB: the configured ones, else the workload's (memory MB / 1024).
+  static constexpr double replica_cpu(double need, const config& c) noexcept {
+    return c.billing.cpu > 0 ? c.billing.cpu : need;
+  }
+  static constexpr double replica_gib(double need_mb, const config& c) noexcept {
+    return c.billing.memory_gib > 0 ? c.billing.memory_gib : need_mb / 1024;
+  }
+
+  static void check_limits(const workload& w, const config& c, std::vector<std::string>& reasons) {
+    limits_policy::check(w, replica_cpu(w.cpu.value(), c), replica_gib(w.memory.value(), c), reasons);
+  }
+
+  static cost_breakdown price(const workload& w, const usage& u, const config& c) {
+    usage scratch;
+    const auto time = capacity_policy::walk(w, c.capacity, scratch, [](std::size_t, double, double) {});
+    cost_breakdown bill = billing_policy::bill(c.billing, {.active = seconds{time.active_s},
+                                                           .idle = seconds{time.idle_s},
+                                                           .cpu = vcpu{replica_cpu(w.cpu.value(), c)},
+                                                           .memory = gigabytes{replica_gib(w.memory.value(), c)},
+                                                           .served = u.served,
+                                                           .horizon = u.horizon});
+    bill.add(front_door_cost(w, u, c));
+    return bill;
+  }
+
+  /// Closed form for a steady Poisson rate: the replicas the HTTP rule wants for it all horizon
+  /// (simulate::http_scaled_replicas::wanted; the minimum, idle, when there is no traffic); requests
+  /// beyond what they serve are not billed.
+  static constexpr cost_breakdown quote(const steady_workload& s, const config& c) {
+    const double replicas = capacity_policy::wanted(
+        s.rate(), capacity_policy::presence(s.rate(), s.duration.mean.value(), c.capacity), c.capacity);
+    const double capacity_rate = detail::ceil(replicas - 1e-9) * s.concurrency_per_instance / s.duration.mean.value();
+    const double served = s.total().value() * (s.rate() > capacity_rate ? capacity_rate / s.rate() : 1.0);
+    const seconds on = s.horizon * replicas;
+    cost_breakdown bill = billing_policy::bill(c.billing, {.active = s.rate() > 0 ? on : seconds{},
+                                                           .idle = s.rate() > 0 ? seconds{} : on,
+                                                           .cpu = vcpu{replica_cpu(s.cpu.value(), c)},
+                                                           .memory = gigabytes{replica_gib(s.memory.value(), c)},
+                                                           .served = requests{served},
+                                                           .horizon = s.horizon});
+    bill.add(front_door_quote(s, c));
+    return bill;
+  }
+};
+
+}  // namespace runwise

@@ -1,0 +1,157 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// Instances that each serve up to C requests at once and scale with the requests in flight (Cloud
+// Run): per step, N ~ Poisson(λ·E[d]) requests in flight (M/G/∞), ceil(N / C) instances busy.
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <deque>
+#include <string>
+
+#include "../detail/check.hpp"
+#include "../workload/workload.hpp"
+#include "poisson_instances.hpp"
+#include "usage.hpp"
+
+namespace runwise::simulate {
+
+/// Expected rounding that per-busy-period billing adds in a step where `n` requests arrived.
+///
+/// Each instance busy period (time with at least one request in flight) is rounded up to `g`.
+/// With C = 1 every request is its own busy period: n · (E[billed(d)] - E[d]), exact. With C > 1,
+/// n · P(N = 0) arrivals start a first-instance period, which is the lone request with probability
+/// e^(-a) (no other arrival while it runs) and then rounds like it, and otherwise is long enough
+/// for its end to fall anywhere in a step of g (g/2 on average); the n · P(N = kC), k >= 1, arrivals
+/// that start higher instances' periods add g/2 each.
+///
+/// ```cpp
+/// auto l = runwise::simulate::poisson_instance_load(0.1, 1);
+/// runwise::simulate::rounding_seconds(120, l, 1, {runwise::milliseconds(50)}, 0.1);   // 120 × 50 ms = 6 s
+/// ```
+constexpr double rounding_seconds(double n, const instance_load& l, double per_instance, const duration_model& d,
+                                  double g) {
+  if (!(g > 0) || !(n > 0)) return 0.0;
+  const double single = d.expected_billed(seconds{g}).value() - d.mean.value();
+  if (detail::floor(per_instance) <= 1) return n * single;
+  const double first = n * l.idle_probability, others = n * detail::max(0.0, l.starts_per_arrival - l.idle_probability);
+  const double lone = l.idle_probability;
+  return first * (lone * single + (1 - lone) * g / 2) + others * g / 2;
+}
+
+/// Capacity policy for instances that share their time among up to `concurrency_per_instance`
+/// simultaneous requests and scale to zero (Google Cloud Run).
+///
+/// Per step of length s with n requests: a = (n / s)·E[d] in flight on average; requests above
+/// max_instances × C in flight are throttled in proportion; busy instance-seconds s·E[ceil(N/C)]
+/// (poisson_instance_load). Instances stay up `idle_timeout_s` after their last request: the
+/// instances alive in a step are the most that were busy in the window, at least the probability
+/// 1 - e^(-R) that one of the window's R expected requests arrived (or 1 if an observed one did),
+/// and at least min_instances. Cold starts: requests after an idle window (n·e^(-R'), R' the window
+/// before the step; the first observed one) when no minimum instance waits, plus growth beyond the
+/// window's most instances.
+///
+/// ```cpp
+/// runwise::simulate::concurrent_instances::config c{.min_instances = 1};
+/// runwise::usage u = runwise::simulate::concurrent_instances::run(w, c);
+/// ```
+struct concurrent_instances {
+  struct config {
+    double min_instances = 0;  ///< kept running all the time (Cloud Run default 0: scale to zero)
+    /// Cloud Run's default maximum is 100 instances per service (Firebase App Hosting `RunConfig`
+    /// reference, "Cloud Run's default of a maximum of 100 instances",
+    /// https://firebase.google.com/docs/reference/apphosting/rest/v1beta/RunConfig, seen 2026-11-26).
+    double max_instances = 100;
+    /// How long an idle instance stays up. Cloud Run documents only that it removes idle instances
+    /// ("Set minimum instances"); runwise found no documented duration, so 15 minutes is an
+    /// assumption. Override it with what you observe.
+    double idle_timeout_s = 900;
+
+    template <class Self, class V>
+    static void visit(Self& c, V& v) {
+      v.number("min_instances", c.min_instances, 0, 1000);
+      v.number("max_instances", c.max_instances, 1, 1e5);
+      v.number("idle_timeout_s", c.idle_timeout_s, 0, 86'400, " s");
+    }
+
+    void validate(const std::string& path) const {
+      if (min_instances > max_instances)
+        fail_input(path + ".min_instances", "must not exceed max_instances (" + detail::format_number(max_instances) +
+                                                "), got " + detail::format_number(min_instances));
+    }
+  };
+
+  /// Instance time over the horizon, for billing.
+  struct instance_time {
+    double busy_s = 0;      ///< with at least one request in flight, before rounding
+    double rounding_s = 0;  ///< what rounding each busy period up to the granularity adds
+    double alive_s = 0;     ///< running (busy, idle before the timeout, or minimum instances)
+  };
+
+  /// Walks the traffic once; `granularity_s` is the billing rounding of busy periods (0 for none).
+  template <class Sink>
+  static instance_time walk(const workload& w, const config& c, double granularity_s, Sink&& sink) {
+    const traffic_series& t = w.traffic;
+    const std::vector<double>& n = t.counts();
+    const double step = t.step().value(), d = w.duration.mean.value(), per = w.concurrency_per_instance;
+    const double minimum = std::floor(c.min_instances), cap = std::floor(c.max_instances) * std::floor(per);
+    const auto window = static_cast<std::size_t>(std::max(1.0, std::ceil(c.idle_timeout_s / step - 1e-9)));
+    instance_time out;
+    std::deque<std::pair<std::size_t, double>> most;  // (step, busy) by decreasing busy over the window
+    double in_window = 0;                             // requests in the `window` steps before this one
+    double last_a = -1;
+    instance_load load{};
+    for (std::size_t i = 0; i < n.size(); ++i) {
+      while (!most.empty() && most.front().first + window < i) most.pop_front();
+      const double warm = most.empty() ? 0.0 : most.front().second;
+      const double a_all = n[i] / step * d;
+      const double share = a_all > cap ? cap / a_all : 1.0;
+      const double a = a_all * share;
+      if (a != last_a) {  // steady stretches of traffic reuse the last sum
+        load = poisson_instance_load(a, per);
+        last_a = a;
+      }
+      const double served = n[i] * share;
+      out.busy_s += step * load.busy;
+      out.rounding_s += rounding_seconds(served, load, per, w.duration, granularity_s);
+      const double recent = in_window + n[i];
+      const double any = t.observed() ? (recent > 0 ? 1.0 : 0.0) : -std::expm1(-recent);
+      const double alive = std::max({minimum, warm, load.busy, any});
+      out.alive_s += step * alive;
+
+      double cold = 0;
+      if (served > 0 && minimum < 1)
+        cold = t.observed() ? (in_window < 1e-9 ? std::min(1.0, served) : 0.0) : served * std::exp(-in_window);
+      cold += std::max(0.0, std::ceil(load.busy - 1e-9) - std::max(1.0, std::ceil(warm - 1e-9)));
+      sink(i, served, n[i] - served, load.busy, alive, cold);
+
+      while (!most.empty() && most.back().second <= load.busy) most.pop_back();
+      most.emplace_back(i, load.busy);
+      in_window += n[i];
+      if (i >= window) in_window = std::max(0.0, in_window - n[i - window]);
+    }
+    return out;
+  }
+
+  static usage run(const workload& w, const config& c) {
+    usage u;
+    u.horizon = w.traffic.horizon();
+    double served = 0, throttled = 0, cold = 0;
+    const instance_time time = walk(w, c, 0.0, [&](std::size_t, double s, double thr, double busy, double, double cs) {
+      served += s;
+      throttled += thr;
+      cold += cs;
+      u.peak_instances = std::max(u.peak_instances, busy);
+    });
+    u.arrived = w.traffic.total();
+    u.served = requests{served};
+    u.throttled = requests{throttled};
+    u.cold_starts = requests{std::min(cold, served)};
+    u.provisioned_instances = std::floor(c.min_instances);
+    u.mean_instances = u.horizon.value() > 0 ? time.alive_s / u.horizon.value() : 0.0;
+    return u;
+  }
+};
+
+}  // namespace runwise::simulate

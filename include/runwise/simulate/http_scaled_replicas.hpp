@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// Replicas added and removed by an HTTP scale rule (Azure Container Apps, on KEDA): a target of
+// requests per replica, minimum and maximum replicas, and a cooldown before scaling in. Demand above
+// what the running replicas serve waits in a FIFO queue and is counted as overloaded.
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <deque>
+#include <string>
+
+#include "../detail/check.hpp"
+#include "../workload/workload.hpp"
+#include "poisson_instances.hpp"
+#include "usage.hpp"
+
+namespace runwise::simulate {
+
+/// Capacity policy for replicas scaled by HTTP traffic, with the defaults of Azure Container Apps
+/// ("Set scaling rules in Azure Container Apps", https://learn.microsoft.com/azure/container-apps/scale-app,
+/// and the Microsoft.App `Scale` resource reference, seen 2026-11-26): minimum 0 replicas (scale to
+/// zero), maximum 10, HTTP rule `concurrentRequests` 10, cooldown 300 s.
+///
+/// Microsoft defines the rule's metric as "the number of requests in the past 15 seconds divided by
+/// 15", i.e. requests per second, and adds a replica when it exceeds the target: a step with rate λ
+/// wants ceil(λ / target) replicas (see `wanted` for rates below the target), clamped to [min, max]. Replicas are
+/// removed only after the cooldown: a step runs the most replicas wanted within the cooldown before it (scale to zero
+/// too). One replica serves `concurrency_per_instance` requests at once, concurrency / E[d] per second; what the
+/// replicas cannot serve in a step waits for the next ones (late = overloaded), and what is still queued at the horizon
+/// is never served. Idle time: steps without requests at the minimum (the only replicas Container Apps bills at its
+/// idle rate, PRICES.md).
+///
+/// ```cpp
+/// runwise::simulate::http_scaled_replicas::config c{.min_replicas = 1};
+/// runwise::usage u = runwise::simulate::http_scaled_replicas::run(w, c);
+/// ```
+struct http_scaled_replicas {
+  struct config {
+    double min_replicas = 0;
+    double max_replicas = 10;
+    double concurrent_requests = 10;  ///< the HTTP rule's target, requests per second per replica
+    double cooldown_s = 300;
+
+    template <class Self, class V>
+    static void visit(Self& c, V& v) {
+      v.object("scale", [&](auto& s) {
+        s.number("min_replicas", c.min_replicas, 0, 1000);
+        s.number("max_replicas", c.max_replicas, 1, 1000);
+        s.number("concurrent_requests", c.concurrent_requests, 1, 1e6);
+        s.number("cooldown_s", c.cooldown_s, 0, 86'400, " s");
+      });
+    }
+
+    void validate(const std::string& path) const {
+      if (min_replicas > max_replicas)
+        fail_input(path + ".scale.min_replicas", "must not exceed max_replicas (" +
+                                                     detail::format_number(max_replicas) + "), got " +
+                                                     detail::format_number(min_replicas));
+    }
+  };
+
+  /// Replica time over the horizon, for billing.
+  struct replica_time {
+    double active_s = 0;  ///< replica-seconds billed at the active rate
+    double idle_s = 0;    ///< replica-seconds at the minimum in steps without requests
+  };
+
+  /// Replicas wanted at `rate` requests per second, before the cooldown. Up to the rule's target one
+  /// replica runs while a request is in flight or within the cooldown after one: for expected
+  /// (Poisson) counts that is the probability `presence` = 1 - e^(-λ(E[d] + cooldown)) that one
+  /// arrived in that time, for observed counts 1.
+  static constexpr double wanted(double rate, double presence, const config& c) noexcept {
+    const double want = !(rate > 0)                           ? 0.0
+                        : rate / c.concurrent_requests <= 1.0 ? presence
+                                                              : detail::ceil(rate / c.concurrent_requests - 1e-9);
+    return detail::min(detail::floor(c.max_replicas), detail::max(detail::floor(c.min_replicas), want));
+  }
+  /// 1 - e^(-λ(E[d] + cooldown)) (see `wanted`).
+  static constexpr double presence(double rate, double duration_s, const config& c) noexcept {
+    return 1 - detail_poisson::exp(-rate * (duration_s + c.cooldown_s));
+  }
+
+  /// Walks the traffic once, calling `sink(step, replicas, late)` per step.
+  template <class Sink>
+  static replica_time walk(const workload& w, const config& c, usage& u, Sink&& sink) {
+    const traffic_series& t = w.traffic;
+    const std::vector<double>& n = t.counts();
+    const double step = t.step().value();
+    const double per_replica_step = w.concurrency_per_instance / w.duration.mean.value() * step;
+    const auto window = static_cast<std::size_t>(std::ceil(c.cooldown_s / step - 1e-9));
+    const double minimum = std::floor(c.min_replicas);
+    std::deque<std::pair<std::size_t, double>> most;  // (step, wanted) by decreasing wanted, last `window` steps
+    replica_time out;
+    double backlog = 0, late = 0;
+    for (std::size_t i = 0; i < n.size(); ++i) {
+      while (!most.empty() && most.front().first + window < i) most.pop_front();
+      // The queue counts as demand: a backlog keeps the replicas that serve it.
+      const double rate = (n[i] + backlog) / step;
+      const double want = wanted(rate, t.observed() ? 1.0 : presence(rate, w.duration.mean.value(), c), c);
+      const double replicas = std::max(want, most.empty() ? 0.0 : most.front().second);
+      while (!most.empty() && most.back().second <= want) most.pop_back();
+      most.emplace_back(i, want);
+
+      // A replica that runs at all serves at its full rate: capacity counts whole replicas.
+      const double left = std::max(0.0, backlog + n[i] - std::ceil(replicas - 1e-9) * per_replica_step);
+      const double late_here = std::min(n[i], left);
+      late += late_here;
+      backlog = left;
+      const bool idle = n[i] == 0 && backlog == 0;
+      const double idle_replicas = idle ? std::min(replicas, minimum) : 0.0;
+      out.idle_s += idle_replicas * step;
+      out.active_s += (replicas - idle_replicas) * step;
+      sink(i, replicas, late_here);
+      if (!u.runs.empty() && u.runs.back().tasks == replicas && u.runs.back().stop.value() == step * i)
+        u.runs.back().stop = seconds{step * (i + 1)};
+      else if (replicas > 0)
+        u.runs.push_back(task_run{seconds{step * i}, seconds{step * (i + 1)}, replicas});
+      u.peak_instances = std::max(u.peak_instances, replicas);
+    }
+    u.horizon = t.horizon();
+    u.arrived = t.total();
+    u.served = requests{std::max(0.0, u.arrived.value() - backlog)};
+    u.overloaded = requests{late};
+    u.provisioned_instances = minimum;
+    u.mean_instances = u.horizon.value() > 0 ? (out.active_s + out.idle_s) / u.horizon.value() : 0.0;
+    return out;
+  }
+
+  static usage run(const workload& w, const config& c) {
+    usage u;
+    walk(w, c, u, [](std::size_t, double, double) {});
+    return u;
+  }
+};
+
+}  // namespace runwise::simulate

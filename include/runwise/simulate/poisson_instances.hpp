@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// How many instances are busy when each serves up to C requests at once and the requests in flight
+// are Poisson: the M/G/∞ occupancy of a step with arrival rate λ and mean duration E[d] is Poisson
+// with mean a = λ·E[d] (for any duration distribution), and perfectly packed instances number
+// ceil(N / C). Shared by the platforms whose instances take several requests at once (Cloud Run).
+// Everything here is constexpr (no <cmath>), so closed-form quotes can use it in static_assert.
+
+#include "../detail/math.hpp"
+
+namespace runwise::simulate {
+
+namespace detail_poisson {
+/// e^x for constant expressions: halve x until |x| <= 1/2, a 14-term Taylor series, square back.
+/// Relative error below 1e-12 for |x| < 700; 0 below -745 (where double underflows).
+constexpr double exp(double x) noexcept {
+  if (x < -745) return 0.0;
+  int halvings = 0;
+  while (x > 0.5 || x < -0.5) {
+    x /= 2;
+    ++halvings;
+  }
+  double term = 1, sum = 1;
+  for (int k = 1; k <= 14; ++k) {
+    term *= x / k;
+    sum += term;
+  }
+  while (halvings-- > 0) sum *= sum;
+  return sum;
+}
+
+/// √x for constant expressions (Newton's method from a power-of-two start), x >= 0.
+constexpr double sqrt(double x) noexcept {
+  if (x <= 0) return 0.0;
+  double r = 1;
+  while (r * r < x) r *= 2;
+  for (int i = 0; i < 200; ++i) {
+    const double next = 0.5 * (r + x / r);
+    if (next >= r) break;  // monotone from above: stop when it no longer decreases
+    r = next;
+  }
+  return r;
+}
+}  // namespace detail_poisson
+
+/// What instances that take up to C requests at once see when the requests in flight N are Poisson
+/// with mean a.
+struct instance_load {
+  double busy = 0;  ///< E[ceil(N / C)]: instances with at least one request in flight
+  /// Σ_k P(N = kC): the share of arrivals that start a busy period of some instance. By PASTA an
+  /// arrival sees N = kC with probability P(N = kC), and it then takes instance k + 1 from idle to busy.
+  double starts_per_arrival = 0;
+  double idle_probability = 0;  ///< P(N = 0) = e^(-a)
+};
+
+/// E[ceil(N / C)] and friends for N ~ Poisson(a), C = floor(per_instance) >= 1.
+///
+/// Exact sum over the pmf in the window mode ± (10σ + 10) (the mass outside is below 1e-20);
+/// the weights are built from the mode outwards by p(n±1)/p(n) and normalised by their sum, so no
+/// factorial or lgamma is needed. When σ = √a >= 2C, N mod C is uniform to within
+/// e^(-a(1 - cos 2π/C)) <= e^(-32), and ceil(N/C) = (N + (C - N mod C) mod C) / C gives the closed
+/// form (a + (C - 1)/2) / C, with 1/C of arrivals starting a busy period.
+/// C = 1 gives busy = a; a large C gives 1 - e^(-a).
+///
+/// ```cpp
+/// constexpr auto one = runwise::simulate::poisson_instance_load(2.0, 1);    // busy == 2
+/// constexpr auto many = runwise::simulate::poisson_instance_load(2.0, 80);  // busy == 1 - e^-2 = 0.8647
+/// ```
+constexpr instance_load poisson_instance_load(double a, double per_instance) noexcept {
+  if (!(a > 0)) return {0.0, 1.0, 1.0};
+  const double c = detail::max(1.0, detail::floor(per_instance));
+  const double sigma = detail_poisson::sqrt(a);
+  const double idle = detail_poisson::exp(-a);
+  if (sigma >= 2 * c) return {(a + (c - 1) / 2) / c, 1 / c, idle};
+
+  const double mode = detail::floor(a);
+  const double reach = detail::ceil(10 * sigma + 10);
+  const double lo = detail::max(0.0, mode - reach), hi = mode + reach;
+  double mass = 0, busy = 0, starts = 0;
+  auto add = [&](double n, double w) {
+    const double q = n / c;
+    const double whole = detail::floor(q);
+    mass += w;
+    busy += w * (q == whole ? whole : whole + 1);
+    if (q == whole) starts += w;
+  };
+  double w = 1;  // unnormalised weight of the mode
+  add(mode, w);
+  for (double n = mode; n < hi; ++n) {
+    w *= a / (n + 1);
+    add(n + 1, w);
+  }
+  w = 1;
+  for (double n = mode; n > lo; --n) {
+    w *= n / a;
+    add(n - 1, w);
+  }
+  return {busy / mass, starts / mass, idle};
+}
+
+}  // namespace runwise::simulate

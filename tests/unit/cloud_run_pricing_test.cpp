@@ -1,0 +1,106 @@
+// Google Cloud Run billing against PRICES.md (Cloud Run pricing page; O and S as marked there).
+#include <doctest/doctest.h>
+
+#include <runwise/detail/math.hpp>
+#include <runwise/error.hpp>
+#include <runwise/evaluate/evaluate_option.hpp>
+#include <runwise/platform/gcp_cloud_run.hpp>
+#include <runwise/workload/generators.hpp>
+
+using namespace runwise;
+using pricing::gcp::cloud_run_billing_mode;
+
+namespace {
+std::int64_t cents(usd x) { return detail::to_cents(x.value()); }
+/// Instance-seconds billed, from the vCPU line at 1 vCPU: $ / $0.000024 (request-based).
+double instance_seconds(const cost_breakdown& b) { return b["vcpu"].value() / 0.000024; }
+workload steady(double per_s, double ms, double concurrency) {
+  return workload{.traffic = make_traffic(per_s, hours(730), seconds{60}),
+                  .duration = {milliseconds(ms)},
+                  .memory = megabytes{512},
+                  .cpu = vcpu{1},
+                  .concurrency_per_instance = concurrency};
+}
+}  // namespace
+
+TEST_CASE("concurrency 80 bills less instance time than concurrency 1 for the same traffic") {
+  // 10 requests/s of 1 s: a = 10 in flight. C = 1: 10 instances all month = 26,280,000 s.
+  // C = 80: one instance while anything is in flight, 1 - e^-10 of the time = 2,627,880.7 s, plus the
+  // 100 ms rounding of its busy periods: 26.28 M × e^-10 arrivals start one, nearly all of them
+  // with company, so each ends at a uniform point of 100 ms: + 50 ms × 1,193 = 59.7 s.
+  const auto one = evaluate_option<gcp_cloud_run>(steady(10, 1000, 1), {});
+  const auto eighty = evaluate_option<gcp_cloud_run>(steady(10, 1000, 80), {});
+  CHECK(instance_seconds(one.cost) == doctest::Approx(26'280'000));
+  CHECK(instance_seconds(eighty.cost) ==
+        doctest::Approx(2'628'000 * (1 - std::exp(-10.0)) + 26'280'000 * std::exp(-10.0) * (1 - std::exp(-10.0)) * 0.05)
+            .epsilon(1e-9));
+  CHECK(eighty.cost.total() < one.cost.total());
+  // Requests are billed alike: 26.28 M × $0.40/M = $10.51.
+  CHECK(cents(one.cost["requests"]) == 1051);
+  CHECK(cents(eighty.cost["requests"]) == 1051);
+}
+
+TEST_CASE("billable time is rounded up to 100 ms") {
+  // One 50 ms request a minute: each bills 100 ms. 43,800 requests × 0.1 s = 4,380 instance-s.
+  CHECK(instance_seconds(evaluate_option<gcp_cloud_run>(steady(1.0 / 60, 50, 1), {}).cost) == doctest::Approx(4380));
+  // With concurrency 80 they almost never overlap (a = 0.00083): still ≈ 100 ms each.
+  CHECK(instance_seconds(evaluate_option<gcp_cloud_run>(steady(1.0 / 60, 50, 80), {}).cost) ==
+        doctest::Approx(4380).epsilon(1e-3));
+  // 2 requests/s of 50 ms, C = 1: 5,256,000 × 0.1 s = 525,600 s, not 262,800.
+  CHECK(instance_seconds(evaluate_option<gcp_cloud_run>(steady(2, 50, 1), {}).cost) == doctest::Approx(525'600));
+}
+
+TEST_CASE("request-based: $0.000024 per vCPU-s, $0.0000025 per GiB-s, $0.40 per million; free tier") {
+  // 1 request/s of 1 s, 1 vCPU, 512 MiB: 2,628,000 s × (0.000024 + 0.5 × 0.0000025) = $66.357;
+  // 2.628 M requests × $0.40/M = $1.0512.
+  const auto r = evaluate_option<gcp_cloud_run>(steady(1, 1000, 1), {});
+  CHECK(cents(r.cost.total()) == 6741);
+  // Free tier: (2,628,000 - 180,000) × $0.000024 = $58.752; (1,314,000 - 360,000) × $0.0000025 = $2.385;
+  // (2.628 M - 2 M) × $0.40/M = $0.2512.
+  gcp_cloud_run::config free;
+  free.billing.free_tier = true;
+  const auto f = evaluate_option<gcp_cloud_run>(steady(1, 1000, 1), free);
+  CHECK(f.cost["vcpu"].value() == doctest::Approx(58.752));
+  CHECK(f.cost["memory"].value() == doctest::Approx(2.385));
+  CHECK(f.cost["requests"].value() == doctest::Approx(0.2512));
+}
+
+TEST_CASE("instance-based billing: whole instance life at $0.000018 per vCPU-s and $0.000002 per GiB-s") {
+  gcp_cloud_run::config c;
+  c.billing.billing = cloud_run_billing_mode::instance_based;
+  c.capacity.min_instances = 1;
+  // One minimum instance all month, nearly idle: 2,628,000 s × (0.000018 + 0.5 × 0.000002) = $49.93, no request fee.
+  const auto r = evaluate_option<gcp_cloud_run>(steady(1.0 / 3600, 100, 1), c);
+  CHECK(cents(r.cost.total()) == 4993);
+  CHECK(r.cost["requests"].value() == 0);
+}
+
+TEST_CASE("invalid settings name their field") {
+  gcp_cloud_run::config min_on_request;
+  min_on_request.capacity.min_instances = 1;  // request-based idle price is not in PRICES.md
+  CHECK_THROWS_WITH_AS(min_on_request.validate("platforms[0]"),
+                       doctest::Contains("platforms[0].min_instances: needs \"billing\": \"instance\""), error);
+  gcp_cloud_run::config small;
+  small.billing.cpu = 0.5;
+  // Below 1 vCPU concurrency must be 1 (PRICES.md, O).
+  CHECK_THROWS_WITH_AS(evaluate_option<gcp_cloud_run>(steady(1, 100, 80), small),
+                       doctest::Contains("workload.concurrency_per_instance: must be 1"), error);
+  small.billing.cpu = 3;
+  CHECK_THROWS_AS(small.validate("p"), error);
+}
+
+TEST_CASE("instance size: the smallest Cloud Run accepts") {
+  const gcp_cloud_run::config c;
+  CHECK(gcp_cloud_run::instance_cpu(0.25, 512, 1, c) == 0.25);
+  CHECK(gcp_cloud_run::instance_cpu(0.25, 512, 80, c) == 1);    // concurrency > 1 needs 1 vCPU
+  CHECK(gcp_cloud_run::instance_cpu(0.25, 768, 1, c) == 0.5);   // > 512 MiB needs 0.5 vCPU
+  CHECK(gcp_cloud_run::instance_cpu(1.5, 1024, 1, c) == 2);     // above 1: 2, 4, 6 or 8
+  CHECK(gcp_cloud_run::instance_cpu(1, 10 * 1024, 1, c) == 4);  // 10 GiB needs 4 vCPU
+  CHECK(gcp_cloud_run::instance_cpu(9, 1024, 1, c) == 0);       // nothing fits
+  workload w = steady(1, 100, 1);
+  w.memory = megabytes{33 * 1024};
+  CHECK_FALSE(evaluate_option<gcp_cloud_run>(w, {}).feasible);
+  w = steady(1, 100, 1);
+  w.needs.gpu = true;  // L4 price is U in PRICES.md
+  CHECK_FALSE(evaluate_option<gcp_cloud_run>(w, {}).feasible);
+}

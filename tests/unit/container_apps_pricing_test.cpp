@@ -1,0 +1,91 @@
+// Azure Container Apps billing and scaling against PRICES.md and Microsoft's documented defaults.
+#include <doctest/doctest.h>
+
+#include <runwise/detail/math.hpp>
+#include <runwise/evaluate/evaluate_option.hpp>
+#include <runwise/platform/azure_container_apps.hpp>
+#include <runwise/workload/generators.hpp>
+
+using namespace runwise;
+using simulate::http_scaled_replicas;
+
+namespace {
+std::int64_t cents(usd x) { return detail::to_cents(x.value()); }
+workload api(double per_month) {
+  return workload{.traffic = make_traffic(per_month / hours(730).value(), hours(730), seconds{60}),
+                  .duration = {milliseconds(1000)},
+                  .memory = megabytes{1024},
+                  .cpu = vcpu{0.5},
+                  .concurrency_per_instance = 10};
+}
+}  // namespace
+
+TEST_CASE("one 0.5 vCPU / 1 GiB replica all month: $39.42, + 3 M requests $1.20") {
+  // 2,628,000 s × (0.5 × $0.000024 + 1 × $0.000003) = $39.42; 3 M × $0.40/M = $1.20.
+  const auto r = evaluate_option<azure_container_apps>(api(3e6), {});
+  CHECK(cents(r.cost["vcpu"]) == 3154);
+  CHECK(cents(r.cost["memory"]) == 788);
+  CHECK(cents(r.cost["requests"]) == 120);
+  CHECK(cents(r.cost.total()) == 4062);
+  CHECK(r.use.overloaded.value() == 0);
+  // Free grant: (1,314,000 - 180,000) × $0.000024 = $27.216; (2,628,000 - 360,000) × $0.000003 = $6.804;
+  // 1 M × $0.40/M = $0.40.
+  azure_container_apps::config free;
+  free.billing.free_tier = true;
+  CHECK(cents(evaluate_option<azure_container_apps>(api(3e6), free).cost.total()) == 2722 + 680 + 40);
+}
+
+TEST_CASE("scaled to zero costs nothing; min replicas that serve nothing bill at the idle rate") {
+  CHECK(evaluate_option<azure_container_apps>(api(0), {}).cost.total().value() == 0);
+  azure_container_apps::config warm;
+  warm.capacity.min_replicas = 1;
+  // The idle price is U: it defaults to the active rates, an upper bound ($39.42).
+  CHECK(cents(evaluate_option<azure_container_apps>(api(0), warm).cost["idle"]) == 3942);
+  warm.billing.prices.idle_per_vcpu_second = {0.000003};
+  warm.billing.prices.idle_per_gib_second = {0.000003};
+  // 2,628,000 × (0.5 × 0.000003 + 1 × 0.000003) = $11.83 with a user-supplied idle rate.
+  CHECK(cents(evaluate_option<azure_container_apps>(api(0), warm).cost["idle"]) == 1183);
+}
+
+TEST_CASE("the HTTP rule adds a replica per 10 requests/s and keeps them for the 300 s cooldown") {
+  // Observed counts: 25 requests/s for 2 minutes, then nothing for 10. ceil(25 / 10) = 3 replicas
+  // for 2 minutes + 5 minutes of cooldown, then zero.
+  std::vector<double> counts(12, 0.0);
+  counts[0] = counts[1] = 1500;
+  workload w = api(0);
+  w.traffic = traffic_series(seconds{60}, counts);
+  const usage u = http_scaled_replicas::run(w, {});
+  CHECK(u.peak_instances == 3);
+  REQUIRE(u.runs.size() == 1);
+  CHECK(u.runs[0].tasks == 3);
+  CHECK(u.runs[0].length() == seconds{7 * 60});
+  CHECK(u.overloaded.value() == 0);  // 3 replicas × 10 at once / 1 s = 30/s > 25/s
+  const auto r = evaluate_option<azure_container_apps>(w, {});
+  CHECK(r.cost["vcpu"].value() == doctest::Approx(3 * 420 * 0.5 * 0.000024));
+}
+
+TEST_CASE("demand above the running replicas is overloaded (FIFO backlog)") {
+  // max 1 replica of 10 at once / 1 s = 600 a minute; 900 arrive in each of 2 minutes:
+  // minute 1 leaves 300 late, minute 2 has 300 + 900 and serves 600: 600 of its arrivals wait.
+  workload w = api(0);
+  w.traffic = traffic_series(seconds{60}, {900, 900});
+  const usage u = http_scaled_replicas::run(w, {.max_replicas = 1});
+  CHECK(u.overloaded.value() == doctest::Approx(300 + 600));
+  CHECK(u.served.value() == doctest::Approx(1800 - 600));
+}
+
+TEST_CASE("sparse traffic: a replica only while a request runs or cools down") {
+  // 30 requests a month of 1 s: present 1 - e^(-λ(1 + 300)) of the time, λ = 30 / 2,628,000 s.
+  const double presence = 1 - std::exp(-30.0 / 2'628'000 * 301);
+  const auto r = evaluate_option<azure_container_apps>(api(30), {});
+  CHECK(r.cost["vcpu"].value() == doctest::Approx(2'628'000 * presence * 0.5 * 0.000024).epsilon(1e-3));
+}
+
+TEST_CASE("limits: 4 vCPU and 8 GiB per Consumption replica; no GPU price") {
+  workload w = api(1e6);
+  w.cpu = vcpu{5};
+  CHECK_FALSE(evaluate_option<azure_container_apps>(w, {}).feasible);
+  w = api(1e6);
+  w.needs.gpu = true;
+  CHECK_FALSE(evaluate_option<azure_container_apps>(w, {}).feasible);
+}

@@ -1,0 +1,59 @@
+// E[ceil(N/C)] for Poisson N against hand computation.
+#include <doctest/doctest.h>
+
+#include <cmath>
+
+#include <runwise/simulate/concurrent_instances.hpp>
+#include <runwise/simulate/poisson_instances.hpp>
+
+using namespace runwise;
+using simulate::poisson_instance_load;
+
+TEST_CASE("C = 1: every request in flight is an instance, E[N] = a") {
+  CHECK(poisson_instance_load(2.0, 1).busy == doctest::Approx(2.0));
+  CHECK(poisson_instance_load(0.01, 1).busy == doctest::Approx(0.01));
+  CHECK(poisson_instance_load(2.0, 1).starts_per_arrival == doctest::Approx(1.0));  // every arrival
+}
+
+TEST_CASE("C = 2 by hand: ceil(N/2) = (N + [N odd]) / 2") {
+  // P(N odd) = (1 - e^(-2a)) / 2 for Poisson(a): a = 2 gives (1 - e^-4)/2 = 0.4908422.
+  const double odd = (1 - std::exp(-4.0)) / 2;
+  const auto l = poisson_instance_load(2.0, 2);
+  CHECK(l.busy == doctest::Approx((2.0 + odd) / 2));  // 1.2454211
+  // Busy periods start on arrivals that see N even (0, 2, 4, ...): P(N even) = (1 + e^-4)/2.
+  CHECK(l.starts_per_arrival == doctest::Approx(1 - odd));
+  CHECK(l.idle_probability == doctest::Approx(std::exp(-2.0)));
+}
+
+TEST_CASE("large C: one instance whenever anything is in flight, 1 - e^(-a)") {
+  // P(N > 80) for a = 2 is below 1e-80: E[ceil(N/80)] = P(N >= 1).
+  CHECK(poisson_instance_load(2.0, 80).busy == doctest::Approx(1 - std::exp(-2.0)));
+  CHECK(poisson_instance_load(1e-3, 80).busy == doctest::Approx(1 - std::exp(-1e-3)));
+  CHECK(poisson_instance_load(0.0, 80).busy == 0);
+}
+
+TEST_CASE("many requests per instance: N mod C is uniform, (a + (C - 1)/2) / C") {
+  // a = 10,000, C = 10: σ = 100 ≥ 2C, closed form (10,000 + 4.5) / 10 = 1,000.45.
+  CHECK(poisson_instance_load(10'000, 10).busy == doctest::Approx(1000.45));
+  // Just below the switch (σ = 19.97 < 20) the exact sum gives the same to 1e-9.
+  CHECK(poisson_instance_load(399, 10).busy == doctest::Approx((399 + 4.5) / 10).epsilon(1e-9));
+  CHECK(poisson_instance_load(399, 10).starts_per_arrival == doctest::Approx(0.1).epsilon(1e-9));
+}
+
+TEST_CASE("the constexpr exp and sqrt agree with <cmath>") {
+  for (double x : {-700.0, -20.0, -1.0, -1e-9, 0.0, 0.3, 5.0, 100.0})
+    CHECK(simulate::detail_poisson::exp(x) == doctest::Approx(std::exp(x)).epsilon(1e-12));
+  for (double x : {1e-6, 0.5, 2.0, 399.0, 1e10})
+    CHECK(simulate::detail_poisson::sqrt(x) == doctest::Approx(std::sqrt(x)));
+}
+
+TEST_CASE("rounding each busy period up to 100 ms") {
+  // C = 1: each request is a busy period; a 50 ms request is billed 100 ms: 120 × 50 ms extra.
+  const auto one = poisson_instance_load(0.1, 1);
+  CHECK(simulate::rounding_seconds(120, one, 1, {milliseconds(50)}, 0.1) == doctest::Approx(6.0));
+  // A 1 s request is a multiple of 100 ms: nothing to add.
+  CHECK(simulate::rounding_seconds(120, one, 1, {milliseconds(1000)}, 0.1) == doctest::Approx(0.0));
+  // C = 80, sparse: nearly every request is alone on its instance and rounds like it does.
+  const auto sparse = poisson_instance_load(1.0 / 60 * 0.05, 80);
+  CHECK(simulate::rounding_seconds(1, sparse, 80, {milliseconds(50)}, 0.1) == doctest::Approx(0.05).epsilon(1e-3));
+}
