@@ -11,10 +11,8 @@
 namespace {
 template <class Reader, class Row>
 void read_all(std::string text) {
-  Reader reader(runwise::detail::line_source::from_text(std::move(text), "fuzz.csv"));
-  Row row;
-  while (reader.next(row)) {
-  }
+  runwise::detail::read_rows<Row>(Reader(runwise::detail::line_source::from_text(std::move(text), "fuzz.csv")),
+                                  [](const Row&) {});
 }
 }  // namespace
 
@@ -24,7 +22,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   try {
     switch (data[0] % 3) {
       case 0:
-        read_all<runwise::trace::azure_2019_invocations_reader, runwise::trace::azure_2019_function_minutes>(std::move(text));
+        read_all<runwise::trace::azure_2019_invocations_reader, runwise::trace::azure_2019_function_minutes>(
+            std::move(text));
         break;
       case 1:
         read_all<runwise::trace::azure_2019_durations_reader, runwise::trace::azure_2019_duration_row>(std::move(text));

@@ -7,11 +7,10 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   try {
-    runwise::trace::azure_2021_reader reader(
-        runwise::detail::line_source::from_text(std::string(reinterpret_cast<const char*>(data), size), "fuzz.csv"));
-    runwise::trace::azure_2021_invocation call;
-    while (reader.next(call)) {
-    }
+    runwise::detail::read_rows<runwise::trace::azure_2021_invocation>(
+        runwise::trace::azure_2021_reader(runwise::detail::line_source::from_text(
+            std::string(reinterpret_cast<const char*>(data), size), "fuzz.csv")),
+        [](const runwise::trace::azure_2021_invocation&) {});
   } catch (const runwise::error& e) {
     if (e.code() == runwise::errc::internal) throw;
   }

@@ -175,4 +175,17 @@ inline std::size_t require_column(const std::vector<std::string_view>& header, s
   return i;
 }
 
+/// Calls `on_row(const Row&)` for every row `reader` yields; returns the number of rows. The one
+/// loop behind every `read_azure_*` function.
+template <class Row, class Reader, class F>
+std::size_t read_rows(Reader&& reader, F&& on_row) {
+  Row row;
+  std::size_t rows = 0;
+  while (reader.next(row)) {
+    on_row(std::as_const(row));
+    ++rows;
+  }
+  return rows;
+}
+
 }  // namespace runwise::detail

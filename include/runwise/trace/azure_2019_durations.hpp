@@ -107,14 +107,7 @@ class azure_2019_durations_reader {
 /// ```
 template <class F>
 std::size_t read_azure_2019_durations(const std::string& path, F&& on_row) {
-  auto reader = azure_2019_durations_reader::open(path);
-  azure_2019_duration_row row;
-  std::size_t rows = 0;
-  while (reader.next(row)) {
-    on_row(std::as_const(row));
-    ++rows;
-  }
-  return rows;
+  return detail::read_rows<azure_2019_duration_row>(azure_2019_durations_reader::open(path), on_row);
 }
 
 /// A log-normal fitted to a row's interior percentiles (1, 25, 50, 75, 99; zeros are skipped, as a

@@ -126,14 +126,7 @@ class azure_2019_invocations_reader {
 /// ```
 template <class F>
 std::size_t read_azure_2019_invocations(const std::string& path, F&& on_row) {
-  auto reader = azure_2019_invocations_reader::open(path);
-  azure_2019_function_minutes row;
-  std::size_t rows = 0;
-  while (reader.next(row)) {
-    on_row(std::as_const(row));
-    ++rows;
-  }
-  return rows;
+  return detail::read_rows<azure_2019_function_minutes>(azure_2019_invocations_reader::open(path), on_row);
 }
 
 /// A function's minutes as traffic: 60-second steps, one per minute column (a partial day gives a

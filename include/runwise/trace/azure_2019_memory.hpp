@@ -110,14 +110,7 @@ class azure_2019_memory_reader {
 /// ```
 template <class F>
 std::size_t read_azure_2019_memory(const std::string& path, F&& on_row) {
-  auto reader = azure_2019_memory_reader::open(path);
-  azure_2019_memory_row row;
-  std::size_t rows = 0;
-  while (reader.next(row)) {
-    on_row(std::as_const(row));
-    ++rows;
-  }
-  return rows;
+  return detail::read_rows<azure_2019_memory_row>(azure_2019_memory_reader::open(path), on_row);
 }
 
 }  // namespace runwise::trace

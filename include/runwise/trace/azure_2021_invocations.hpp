@@ -82,14 +82,7 @@ class azure_2021_reader {
 /// ```
 template <class F>
 std::size_t read_azure_2021(const std::string& path, F&& on_call) {
-  auto reader = azure_2021_reader::open(path);
-  azure_2021_invocation call;
-  std::size_t rows = 0;
-  while (reader.next(call)) {
-    on_call(std::as_const(call));
-    ++rows;
-  }
-  return rows;
+  return detail::read_rows<azure_2021_invocation>(azure_2021_reader::open(path), on_call);
 }
 
 }  // namespace runwise::trace
