@@ -54,13 +54,15 @@ TEST_CASE("the HTTP rule adds a replica per 10 requests/s and keeps them for the
   counts[0] = counts[1] = 1500;
   workload w = api(0);
   w.traffic = traffic_series(seconds{60}, counts);
-  const usage u = http_scaled_replicas::run(w, {});
+  const usage u = http_scaled_replicas::run(w, {.concurrent_requests = 10});  // Microsoft's default rule
   CHECK(u.peak_instances == 3);
   REQUIRE(u.runs.size() == 1);
   CHECK(u.runs[0].tasks == 3);
   CHECK(u.runs[0].length() == seconds{7 * 60});
   CHECK(u.overloaded.value() == 0);  // 3 replicas × 10 at once / 1 s = 30/s > 25/s
-  const auto r = evaluate_option<azure_container_apps>(w, {});
+  azure_container_apps::config rule_of_10;
+  rule_of_10.capacity.concurrent_requests = 10;
+  const auto r = evaluate_option<azure_container_apps>(w, rule_of_10);
   CHECK(r.cost["vcpu"].value() == doctest::Approx(3 * 420 * 0.5 * 0.000024));
 }
 
@@ -88,4 +90,41 @@ TEST_CASE("limits: 4 vCPU and 8 GiB per Consumption replica; no GPU price") {
   w = api(1e6);
   w.needs.gpu = true;
   CHECK_FALSE(evaluate_option<azure_container_apps>(w, {}).feasible);
+}
+
+TEST_CASE("by default the HTTP rule fits the workload, so one-at-a-time replicas are not overloaded") {
+  // 1 s requests served one at a time: a replica serves 1/s, so the rule targets 0.7/s per replica.
+  // Microsoft's own default (10/s) would leave 9 of every 10 requests waiting.
+  workload w = api(3e6);
+  w.concurrency_per_instance = 1;
+  CHECK(http_scaled_replicas::target_rate(1, 1, {}) == doctest::Approx(0.7));
+  CHECK(evaluate_option<azure_container_apps>(w, {}).use.overloaded.value() == doctest::Approx(0));
+  azure_container_apps::config microsoft;
+  microsoft.capacity.concurrent_requests = 10;
+  CHECK(evaluate_option<azure_container_apps>(w, microsoft).use.overloaded.value() > 0.5 * 3e6);
+}
+
+TEST_CASE("replicas come in Consumption sizes: 0.25 vCPU steps with 2 GiB per vCPU") {
+  // A 0.25 vCPU / 2 GiB workload needs 2 GiB, which only a 1 vCPU / 2 GiB replica offers.
+  CHECK(azure_container_apps::replica_cpu(0.25, 2048, {}) == 1.0);
+  CHECK(azure_container_apps::replica_gib(0.25, 2048, {}) == 2.0);
+  CHECK(azure_container_apps::replica_cpu(0.3, 100, {}) == 0.5);
+  CHECK(azure_container_apps::replica_gib(0.3, 100, {}) == 1.0);
+}
+
+TEST_CASE("minimum replicas bill the idle rate while no request is in flight") {
+  // 1,000 requests a month of 1 s: a request is in flight a share 1 - e^(-λ·1 s) of the time,
+  // λ = 1,000 / 2,628,000 s; the one minimum replica (0.5 vCPU / 1 GiB) is idle the rest.
+  workload w = api(1000);
+  w.concurrency_per_instance = 1;
+  azure_container_apps::config c;
+  c.capacity.min_replicas = 1;
+  c.billing.prices.idle_per_vcpu_second = {0.000003};
+  c.billing.prices.idle_per_gib_second = {0.000003};
+  const double idle_s = 2'628'000 * std::exp(-1000.0 / 2'628'000), active_s = 2'628'000 - idle_s;
+  const auto r = evaluate_option<azure_container_apps>(w, c);
+  CHECK(r.cost["vcpu"].value() == doctest::Approx(active_s * 0.5 * 0.000024));
+  CHECK(r.cost["idle"].value() == doctest::Approx(idle_s * (0.5 * 0.000003 + 1 * 0.000003)));
+  CHECK(r.cost.total().value() == doctest::Approx(active_s * (0.5 * 0.000024 + 0.000003) +
+                                                  idle_s * (0.5 * 0.000003 + 0.000003) + 1000 * 0.40 / 1e6));
 }

@@ -32,27 +32,32 @@ struct azure_container_apps : composed_platform<simulate::http_scaled_replicas, 
   static constexpr std::string_view id = "azure_container_apps";
   static constexpr platform_kind kind = platform_kind::containers;
 
-  /// The replica's vCPU and GiB: the configured ones, else the workload's (memory MB / 1024).
-  static constexpr double replica_cpu(double need, const config& c) noexcept {
-    return c.billing.cpu > 0 ? c.billing.cpu : need;
+  /// The replica's vCPU and GiB: the configured ones, else the smallest Consumption size that holds
+  /// the workload — sizes go in 0.25 vCPU steps with 2 GiB per vCPU ("0.25 vCPU / 0.5 GiB, 0.5 / 1.0,
+  /// ... 4 / 8", Azure Container Apps docs, "Workload profiles: Consumption", seen 2026-11-26).
+  static constexpr double replica_cpu(double need_cpu, double need_mb, const config& c) noexcept {
+    if (c.billing.cpu > 0) return c.billing.cpu;
+    return detail::max(0.25, detail::ceil(detail::max(need_cpu, need_mb / 1024 / 2) / 0.25 - 1e-9) * 0.25);
   }
-  static constexpr double replica_gib(double need_mb, const config& c) noexcept {
-    return c.billing.memory_gib > 0 ? c.billing.memory_gib : need_mb / 1024;
+  static constexpr double replica_gib(double need_cpu, double need_mb, const config& c) noexcept {
+    return c.billing.memory_gib > 0 ? c.billing.memory_gib : 2 * replica_cpu(need_cpu, need_mb, c);
   }
 
   static void check_limits(const workload& w, const config& c, std::vector<std::string>& reasons) {
-    limits_policy::check(w, replica_cpu(w.cpu.value(), c), replica_gib(w.memory.value(), c), reasons);
+    limits_policy::check(w, replica_cpu(w.cpu.value(), w.memory.value(), c),
+                         replica_gib(w.cpu.value(), w.memory.value(), c), reasons);
   }
 
   static cost_breakdown price(const workload& w, const usage& u, const config& c) {
     usage scratch;
     const auto time = capacity_policy::walk(w, c.capacity, scratch, [](std::size_t, double, double) {});
-    cost_breakdown bill = billing_policy::bill(c.billing, {.active = seconds{time.active_s},
-                                                           .idle = seconds{time.idle_s},
-                                                           .cpu = vcpu{replica_cpu(w.cpu.value(), c)},
-                                                           .memory = gigabytes{replica_gib(w.memory.value(), c)},
-                                                           .served = u.served,
-                                                           .horizon = u.horizon});
+    cost_breakdown bill =
+        billing_policy::bill(c.billing, {.active = seconds{time.active_s},
+                                         .idle = seconds{time.idle_s},
+                                         .cpu = vcpu{replica_cpu(w.cpu.value(), w.memory.value(), c)},
+                                         .memory = gigabytes{replica_gib(w.cpu.value(), w.memory.value(), c)},
+                                         .served = u.served,
+                                         .horizon = u.horizon});
     bill.add(front_door_cost(w, u, c));
     return bill;
   }
@@ -62,16 +67,20 @@ struct azure_container_apps : composed_platform<simulate::http_scaled_replicas, 
   /// beyond what they serve are not billed.
   static constexpr cost_breakdown quote(const steady_workload& s, const config& c) {
     const double replicas = capacity_policy::wanted(
-        s.rate(), capacity_policy::presence(s.rate(), s.duration.mean.value(), c.capacity), c.capacity);
+        s.rate(), capacity_policy::presence(s.rate(), s.duration.mean.value(), c.capacity),
+        capacity_policy::target_rate(s.concurrency_per_instance, s.duration.mean.value(), c.capacity), c.capacity);
     const double capacity_rate = detail::ceil(replicas - 1e-9) * s.concurrency_per_instance / s.duration.mean.value();
     const double served = s.total().value() * (s.rate() > capacity_rate ? capacity_rate / s.rate() : 1.0);
-    const seconds on = s.horizon * replicas;
-    cost_breakdown bill = billing_policy::bill(c.billing, {.active = s.rate() > 0 ? on : seconds{},
-                                                           .idle = s.rate() > 0 ? seconds{} : on,
-                                                           .cpu = vcpu{replica_cpu(s.cpu.value(), c)},
-                                                           .memory = gigabytes{replica_gib(s.memory.value(), c)},
-                                                           .served = requests{served},
-                                                           .horizon = s.horizon});
+    // Minimum replicas idle while no request is in flight: a share e^(-λ·E[d]) of the time.
+    const double idle_share = simulate::detail_poisson::exp(-s.rate() * s.duration.mean.value());
+    const double idle_replicas = detail::min(replicas, detail::floor(c.capacity.min_replicas)) * idle_share;
+    cost_breakdown bill =
+        billing_policy::bill(c.billing, {.active = s.horizon * (replicas - idle_replicas),
+                                         .idle = s.horizon * idle_replicas,
+                                         .cpu = vcpu{replica_cpu(s.cpu.value(), s.memory.value(), c)},
+                                         .memory = gigabytes{replica_gib(s.cpu.value(), s.memory.value(), c)},
+                                         .served = requests{served},
+                                         .horizon = s.horizon});
     bill.add(front_door_quote(s, c));
     return bill;
   }

@@ -21,7 +21,8 @@ namespace runwise::simulate {
 /// Capacity policy for replicas scaled by HTTP traffic, with the defaults of Azure Container Apps
 /// ("Set scaling rules in Azure Container Apps", https://learn.microsoft.com/azure/container-apps/scale-app,
 /// and the Microsoft.App `Scale` resource reference, seen 2026-11-26): minimum 0 replicas (scale to
-/// zero), maximum 10, HTTP rule `concurrentRequests` 10, cooldown 300 s.
+/// zero), maximum 10, cooldown 300 s; the HTTP rule's `concurrentRequests` (Microsoft's default 10)
+/// defaults here to what fits the workload (see `config::concurrent_requests`).
 ///
 /// Microsoft defines the rule's metric as "the number of requests in the past 15 seconds divided by
 /// 15", i.e. requests per second, and adds a replica when it exceeds the target: a step with rate λ
@@ -29,8 +30,8 @@ namespace runwise::simulate {
 /// removed only after the cooldown: a step runs the most replicas wanted within the cooldown before it (scale to zero
 /// too). One replica serves `concurrency_per_instance` requests at once, concurrency / E[d] per second; what the
 /// replicas cannot serve in a step waits for the next ones (late = overloaded), and what is still queued at the horizon
-/// is never served. Idle time: steps without requests at the minimum (the only replicas Container Apps bills at its
-/// idle rate, PRICES.md).
+/// is never served. Idle time: the minimum replicas while no request is in flight (the only replicas Container Apps
+/// bills at its idle rate, PRICES.md).
 ///
 /// ```cpp
 /// runwise::simulate::http_scaled_replicas::config c{.min_replicas = 1};
@@ -40,7 +41,12 @@ struct http_scaled_replicas {
   struct config {
     double min_replicas = 0;
     double max_replicas = 10;
-    double concurrent_requests = 10;  ///< the HTTP rule's target, requests per second per replica
+    /// The HTTP rule's target, requests per second per replica. Microsoft's default is 10, which
+    /// overloads an app whose replica serves fewer (one 1 s request at a time serves 1/s); 0, the
+    /// runwise default, sizes the rule for the workload like a container fleet: 70% of what one
+    /// replica serves, concurrency / E[d].
+    double concurrent_requests = 0;
+    double target_utilization = 0.7;  ///< with concurrent_requests = 0
     double cooldown_s = 300;
 
     template <class Self, class V>
@@ -48,7 +54,8 @@ struct http_scaled_replicas {
       v.object("scale", [&](auto& s) {
         s.number("min_replicas", c.min_replicas, 0, 1000);
         s.number("max_replicas", c.max_replicas, 1, 1000);
-        s.number("concurrent_requests", c.concurrent_requests, 1, 1e6);
+        s.number("concurrent_requests", c.concurrent_requests, 0, 1e6);
+        s.number("target_utilization", c.target_utilization, 0.01, 1);
         s.number("cooldown_s", c.cooldown_s, 0, 86'400, " s");
       });
     }
@@ -71,12 +78,16 @@ struct http_scaled_replicas {
   /// replica runs while a request is in flight or within the cooldown after one: for expected
   /// (Poisson) counts that is the probability `presence` = 1 - e^(-λ(E[d] + cooldown)) that one
   /// arrived in that time, for observed counts 1.
-  static constexpr double wanted(double rate, double presence, const config& c) noexcept {
-    const double want = !(rate > 0)                           ? 0.0
-                        : rate / c.concurrent_requests <= 1.0 ? presence
-                                                              : detail::ceil(rate / c.concurrent_requests - 1e-9);
+  static constexpr double wanted(double rate, double presence, double target, const config& c) noexcept {
+    const double want = !(rate > 0) ? 0.0 : rate / target <= 1.0 ? presence : detail::ceil(rate / target - 1e-9);
     return detail::min(detail::floor(c.max_replicas), detail::max(detail::floor(c.min_replicas), want));
   }
+  /// The rule's target in requests per second per replica: the configured one, or
+  /// target_utilization × concurrency / E[d].
+  static constexpr double target_rate(double concurrency, double duration_s, const config& c) noexcept {
+    return c.concurrent_requests > 0 ? c.concurrent_requests : c.target_utilization * concurrency / duration_s;
+  }
+
   /// 1 - e^(-λ(E[d] + cooldown)) (see `wanted`).
   static constexpr double presence(double rate, double duration_s, const config& c) noexcept {
     return 1 - detail_poisson::exp(-rate * (duration_s + c.cooldown_s));
@@ -91,6 +102,7 @@ struct http_scaled_replicas {
     const double per_replica_step = w.concurrency_per_instance / w.duration.mean.value() * step;
     const auto window = static_cast<std::size_t>(std::ceil(c.cooldown_s / step - 1e-9));
     const double minimum = std::floor(c.min_replicas);
+    const double target = target_rate(w.concurrency_per_instance, w.duration.mean.value(), c);
     std::deque<std::pair<std::size_t, double>> most;  // (step, wanted) by decreasing wanted, last `window` steps
     replica_time out;
     double backlog = 0, late = 0;
@@ -98,7 +110,7 @@ struct http_scaled_replicas {
       while (!most.empty() && most.front().first + window < i) most.pop_front();
       // The queue counts as demand: a backlog keeps the replicas that serve it.
       const double rate = (n[i] + backlog) / step;
-      const double want = wanted(rate, t.observed() ? 1.0 : presence(rate, w.duration.mean.value(), c), c);
+      const double want = wanted(rate, t.observed() ? 1.0 : presence(rate, w.duration.mean.value(), c), target, c);
       const double replicas = std::max(want, most.empty() ? 0.0 : most.front().second);
       while (!most.empty() && most.back().second <= want) most.pop_back();
       most.emplace_back(i, want);
@@ -108,8 +120,11 @@ struct http_scaled_replicas {
       const double late_here = std::min(n[i], left);
       late += late_here;
       backlog = left;
-      const bool idle = n[i] == 0 && backlog == 0;
-      const double idle_replicas = idle ? std::min(replicas, minimum) : 0.0;
+      // Replicas at the minimum are idle while no request is in flight: for Poisson arrivals a share
+      // e^(-λ·E[d]) of the step; for observed arrivals spread over the step, 1 - n·E[d] / step.
+      const double busy = n[i] / step * w.duration.mean.value();
+      const double idle_share = backlog > 0 ? 0.0 : t.observed() ? std::max(0.0, 1 - busy) : std::exp(-busy);
+      const double idle_replicas = std::min(replicas, minimum) * idle_share;
       out.idle_s += idle_replicas * step;
       out.active_s += (replicas - idle_replicas) * step;
       sink(i, replicas, late_here);
