@@ -104,3 +104,18 @@ TEST_CASE("instance size: the smallest Cloud Run accepts") {
   w.needs.gpu = true;  // L4 price is U in PRICES.md
   CHECK_FALSE(evaluate_option<gcp_cloud_run>(w, {}).feasible);
 }
+
+TEST_CASE("instance-based: instances live until idle for the timeout, so the bill follows the peaks") {
+  // One 1 s request a second, one at a time, 900 s idle timeout: in flight N ~ Poisson(1). Over a
+  // timeout window there are about 900 independent looks at N, so the instances alive are the
+  // quantile 1 - 1/900 = 0.99889: P(N <= 4) = 0.99634 < 0.99889 <= P(N <= 5) = 0.99941 → 5, not
+  // the mean 1. 5 × 2,628,000 s × (1 × $0.000018 + 0.5 × $0.000002) = $249.66.
+  CHECK(simulate::poisson_quantile(1.0, 1 - 1.0 / 900) == 5);
+  CHECK(simulate::poisson_quantile(1.0, 0.99) == 4);  // P(N <= 3) = 0.981, P(N <= 4) = 0.996
+  CHECK(simulate::poisson_quantile(0.0, 0.99) == 0);
+  gcp_cloud_run::config c;
+  c.billing.billing = cloud_run_billing_mode::instance_based;
+  const auto r = evaluate_option<gcp_cloud_run>(steady(1, 1000, 1), c);
+  CHECK(r.cost.total().value() == doctest::Approx(5 * 2'628'000 * (0.000018 + 0.5 * 0.000002)).epsilon(1e-3));
+  CHECK(r.use.peak_instances == 5);
+}

@@ -10,12 +10,15 @@ using ecs = ec2_cluster_billing<orchestrator::ecs>;
 using eks = ec2_cluster_billing<orchestrator::eks>;
 
 TEST_CASE("the EKS control plane costs $0.10 an hour: $73.00 for 730 hours, $438 on extended support") {
-  CHECK(to_cents(pricing::aws::eks_control_plane_cost(pricing::aws::eks_prices, pricing::aws::eks_support::standard, hours(730))) == 7300);
-  CHECK(to_cents(pricing::aws::eks_control_plane_cost(pricing::aws::eks_prices, pricing::aws::eks_support::extended, hours(730))) ==
-        43800);
+  CHECK(to_cents(pricing::aws::eks_control_plane_cost(pricing::aws::eks_prices, pricing::aws::eks_support::standard,
+                                                      hours(730))) == 7300);
+  CHECK(to_cents(pricing::aws::eks_control_plane_cost(pricing::aws::eks_prices, pricing::aws::eks_support::extended,
+                                                      hours(730))) == 43800);
 }
 
-TEST_CASE("what a node leaves for tasks: ECS registers 7,985 of 8,192 MiB; EKS reserves CPU in tiers and 255 + 11 MiB per pod") {
+TEST_CASE(
+    "what a node leaves for tasks: ECS registers 7,985 of 8,192 MiB; EKS reserves CPU in tiers and 255 + 11 MiB per "
+    "pod") {
   const simulate::node_shape m5_large{2, 8, 29, 0};
   const auto e = simulate::allocatable(m5_large, orchestrator::ecs);
   CHECK(e.vcpu == 2);
@@ -37,12 +40,13 @@ TEST_CASE("first-fit decreasing packs the textbook example into four bins") {
 TEST_CASE("tasks that fit two per instance use half the instances of tasks that fit one") {
   const task_run month[] = {{seconds{0}, hours(730), 4}};
   const ecs::config on_m5{.instance = 1};  // m5.large: 2 vCPU, 7,985 MiB for tasks
-  const auto two_per_node = ecs::bill(on_m5, {.runs = month, .task = {1, 3000, 1, 0}});   // 2 fit
-  const auto one_per_node = ecs::bill(on_m5, {.runs = month, .task = {1, 4500, 1, 0}});   // 1 fits
+  const auto two_per_node = ecs::bill(on_m5, {.runs = month, .task = {1, 3000, 1, 0}});  // 2 fit
+  const auto one_per_node = ecs::bill(on_m5, {.runs = month, .task = {1, 4500, 1, 0}});  // 1 fits
   CHECK(two_per_node["instances"].value() == doctest::Approx(2 * 730 * 0.096));
   CHECK(one_per_node["instances"].value() == doctest::Approx(4 * 730 * 0.096));
   CHECK(two_per_node.size() == 1);  // ECS has no control-plane fee
-  CHECK(eks::bill({.instance = 1}, {.runs = month, .task = {1, 3000, 1, 0}})["control_plane"].value() == doctest::Approx(73));
+  CHECK(eks::bill({.instance = 1}, {.runs = month, .task = {1, 3000, 1, 0}})["control_plane"].value() ==
+        doctest::Approx(73));
 }
 
 TEST_CASE("nodes follow the task count over time, and the cheapest fitting type is chosen") {
@@ -62,7 +66,8 @@ TEST_CASE("nodes follow the task count over time, and the cheapest fitting type 
 TEST_CASE("Spot or reserved capacity takes the discount you get, and asks for it") {
   const task_run month[] = {{seconds{0}, hours(730), 1}};
   const ecs::config spot{.instance = 1, .purchase = pricing::aws::ec2_purchase::spot, .discount = 0.6};
-  CHECK(ecs::bill(spot, {.runs = month, .task = {1, 1024, 1, 0}})["instances"].value() == doctest::Approx(730 * 0.096 * 0.4));
+  CHECK(ecs::bill(spot, {.runs = month, .task = {1, 1024, 1, 0}})["instances"].value() ==
+        doctest::Approx(730 * 0.096 * 0.4));
   const ecs::config no_discount{.purchase = pricing::aws::ec2_purchase::spot};
   CHECK_THROWS_WITH_AS(no_discount.validate("p"), doctest::Contains("p.discount: give the discount"), runwise::error);
 }
@@ -80,8 +85,8 @@ TEST_CASE("EKS on Fargate: a 1 vCPU / 8 GB pod runs on 2 vCPU / 9 GB, plus the c
 }
 
 TEST_CASE("every AWS container platform evaluates the same workload") {
-  const workload w{.traffic = make_traffic(10, hours(730), seconds{60}), .duration = {milliseconds(100)},
-                   .memory = megabytes{512}};
+  const workload w{
+      .traffic = make_traffic(10, hours(730), seconds{60}), .duration = {milliseconds(100)}, .memory = megabytes{512}};
   const evaluation e = evaluator<aws_fargate, aws_ecs_ec2, aws_eks_ec2, aws_eks_fargate, aws_lambda>{}.evaluate(w);
   REQUIRE(e.options.size() == 5);
   for (const auto& o : e.options) {

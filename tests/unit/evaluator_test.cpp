@@ -135,6 +135,7 @@ TEST_CASE("run-time selection through the registry gives the compile-time evalua
     CHECK(dynamic.options[i].platform == fixed.options[i].platform);
     CHECK(dynamic.options[i].cost.total().value() == fixed.options[i].cost.total().value());
   }
-  CHECK(catalog_registry::id_list() == "aws_lambda, aws_fargate, aws_ecs_ec2, aws_eks_ec2, aws_eks_fargate, gcp_cloud_run, "
-                                       "azure_functions, azure_container_apps");
+  CHECK(catalog_registry::id_list() ==
+        "aws_lambda, aws_fargate, aws_ecs_ec2, aws_eks_ec2, aws_eks_fargate, gcp_cloud_run, "
+        "azure_functions, azure_container_apps");
 }

@@ -82,7 +82,8 @@ TEST_CASE("observed requests: every 20 minutes with a 10-minute window all are c
   CHECK(dense.served.value() == 288);
   CHECK(dense.cold_starts.value() == 1);
   // Three whole requests a minute with a 15-second keep-alive: 20 s apart, each is cold.
-  const workload spaced{.traffic = traffic_series(seconds{60}, std::vector<double>(10, 3.0)), .duration = {milliseconds(100)}};
+  const workload spaced{.traffic = traffic_series(seconds{60}, std::vector<double>(10, 3.0)),
+                        .duration = {milliseconds(100)}};
   CHECK(function_instances::run(spaced, {.keep_alive_s = 15}).cold_starts.value() == 30);
 }
 
@@ -117,6 +118,7 @@ TEST_CASE("the first request of a trace is cold even when the keep-alive is shor
   // no instance; the rest arrive 1 s apart.
   const workload w{.traffic = traffic_series(seconds{3600}, {3600}), .duration = {milliseconds(100)}};
   CHECK(function_instances::run(w, {.keep_alive_s = 10}).cold_starts.value() == doctest::Approx(1));
-  const workload expected{.traffic = traffic_series(seconds{3600}, {3600}, "traffic", false), .duration = {milliseconds(100)}};
+  const workload expected{.traffic = traffic_series(seconds{3600}, {3600}, "traffic", false),
+                          .duration = {milliseconds(100)}};
   CHECK(function_instances::run(expected, {.keep_alive_s = 10}).cold_starts.value() == doctest::Approx(1));
 }

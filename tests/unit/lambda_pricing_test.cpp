@@ -87,7 +87,7 @@ TEST_CASE("provisioned concurrency: configured GB-s, duration at the PC rate, ov
   in.provisioned_invocations = in.invocations;  // 5 busy instances fit in 10 provisioned
   const auto bill = lambda_billing::bill({.free_tier = true}, in);
   CHECK(bill["provisioned_concurrency"].value() == doctest::Approx(10 * 2'628'000 * 0.0000041667));  // $109.50
-  CHECK(bill["provisioned_compute"].value() == doctest::Approx(13'140'000 * 0.0000097222));         // $127.75
+  CHECK(bill["provisioned_compute"].value() == doctest::Approx(13'140'000 * 0.0000097222));          // $127.75
   CHECK(bill["compute"].value() == doctest::Approx(0));
   CHECK(bill["requests"].value() == doctest::Approx(13.14 * 0.20));  // free tier does not apply with PC
   CHECK(cents(bill.total()) == 10950 + 12775 + 263);
@@ -102,7 +102,8 @@ TEST_CASE("provisioned concurrency: configured GB-s, duration at the PC rate, ov
   lambda_billing::input short_run = month_of(0, 1000, 1024);
   short_run.horizon = seconds{61 * 60};
   short_run.provisioned_level = 1;
-  CHECK(lambda_billing::bill({}, short_run)["provisioned_concurrency"].value() == doctest::Approx(65 * 60 * 0.0000041667));
+  CHECK(lambda_billing::bill({}, short_run)["provisioned_concurrency"].value() ==
+        doctest::Approx(65 * 60 * 0.0000041667));
 }
 
 TEST_CASE("INIT time of cold starts is billed at the on-demand duration rate") {

@@ -190,3 +190,21 @@ TEST_CASE("a month of per-minute steps loses no cents against the closed-form qu
   CHECK(traced == doctest::Approx(quoted).epsilon(1e-12));
   CHECK(to_cents(usd{traced}) == 2560);
 }
+
+TEST_CASE("the simulator refuses what would not fit in memory instead of crashing") {
+  simulate::request_simulator_config c;
+  c.service.warm_s = 10;
+  c.service.cold_s = 10;
+  c.max_concurrency = 1e9;
+  c.horizon_s = 10;
+  CHECK_THROWS_WITH_AS((void)simulate::simulate_poisson(1e8, c), doctest::Contains("at most 1e6 are simulated"),
+                       runwise::error);
+}
+
+TEST_CASE("Cloud Run cannot run a request longer than 60 minutes") {
+  const workload w{.traffic = make_traffic(30.0 / hours(730).value(), hours(730), seconds{60}),
+                   .duration = {seconds{2 * 3600}},
+                   .memory = megabytes{512}};
+  const option_result r = evaluate_option<gcp_cloud_run>(w, {});
+  CHECK_FALSE(r.feasible);
+}

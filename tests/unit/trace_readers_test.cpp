@@ -93,7 +93,8 @@ TEST_CASE("2019 invocations: malformed input names file:line and the column") {
   // Found by fuzzing: a minute label too large for an integer was undefined behaviour.
   CHECK(error_of([&] { count_2019("HashOwner,HashApp,HashFunction,Trigger,4806666666666666666666666666\n"); }) ==
         "gen.csv:1: column 5: a minute must be a whole number up to 525600, got 4806666666666666666666666666");
-  CHECK(error_of([&] { count_2019("HashOwner,HashApp,HashFunction,Trigger,1.5\n"); }).find("whole number") != std::string::npos);
+  CHECK(error_of([&] { count_2019("HashOwner,HashApp,HashFunction,Trigger,1.5\n"); }).find("whole number") !=
+        std::string::npos);
   CHECK(error_of([] {
           trace::azure_2019_invocations_reader::open(data + "/no-such-file.csv");
         }).ends_with("no-such-file.csv: cannot be read"));

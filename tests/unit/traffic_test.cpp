@@ -91,10 +91,10 @@ TEST_CASE("bad traffic parameters are errors that name the field") {
   CHECK_THROWS_WITH_AS(traffic_series(seconds{60}, {1, std::nan(""), 2}),
                        doctest::Contains("traffic.counts[1]: must be a finite number"), runwise::error);
   CHECK_THROWS_AS(traffic_series(seconds{0}, {1}), runwise::error);
-  CHECK_THROWS_WITH_AS(traffic_series(seconds{1e-300}, {1}), doctest::Contains("traffic.step_s: must be between 1 s and 86400 s"),
-                       runwise::error);
-  CHECK_THROWS_WITH_AS(traffic_series(seconds{60}, {1, 1e308}), doctest::Contains("traffic.counts[1]: must be between 0 and 1e+15"),
-                       runwise::error);
+  CHECK_THROWS_WITH_AS(traffic_series(seconds{1e-300}, {1}),
+                       doctest::Contains("traffic.step_s: must be between 1 s and 86400 s"), runwise::error);
+  CHECK_THROWS_WITH_AS(traffic_series(seconds{60}, {1, 1e308}),
+                       doctest::Contains("traffic.counts[1]: must be between 0 and 1e+15"), runwise::error);
   CHECK_THROWS_WITH_AS(make_traffic(1, hours(24 * 366 * 20), seconds{60}), doctest::Contains("at most 1e7 are allowed"),
                        runwise::error);
 }

@@ -22,7 +22,14 @@ struct gcp_cloud_run_limits {
   static constexpr double max_concurrency = 1000;
 
   /// `cpu` is the instance's vCPU (gcp_cloud_run::instance_cpu); 0 when no valid size fits.
+  /// A request may run at most 60 minutes ("Setting request timeout for services", Cloud Run docs,
+  /// https://cloud.google.com/run/docs/configuring/request-timeout, seen 2026-11-26).
+  static constexpr double max_request_s = 3600;
+
   static void check(const workload& w, double cpu, std::vector<std::string>& reasons) {
+    if (w.duration.mean.value() > max_request_s)
+      reasons.push_back("a request runs " + detail::format_number(w.duration.mean.value()) +
+                        " s on average; Cloud Run ends a request after at most 60 minutes");
     if (w.cpu.value() > max_vcpu || cpu == 0)
       reasons.push_back("needs " + detail::format_number(w.cpu.value()) + " vCPU with " +
                         detail::format_number(w.memory.value()) +

@@ -99,8 +99,9 @@ struct concurrent_instances {
     const auto window = static_cast<std::size_t>(std::max(1.0, std::ceil(c.idle_timeout_s / step - 1e-9)));
     instance_time out;
     std::deque<std::pair<std::size_t, double>> most;  // (step, busy) by decreasing busy over the window
+    std::deque<std::pair<std::size_t, double>> live;  // (step, instances at the step's peak), decreasing
     double in_window = 0;                             // requests in the `window` steps before this one
-    double last_a = -1;
+    double last_a = -1, peak = 0;
     instance_load load{};
     for (std::size_t i = 0; i < n.size(); ++i) {
       while (!most.empty() && most.front().first + window < i) most.pop_front();
@@ -108,8 +109,13 @@ struct concurrent_instances {
       const double a_all = n[i] / step * d;
       const double share = a_all > cap ? cap / a_all : 1.0;
       const double a = a_all * share;
-      if (a != last_a) {  // steady stretches of traffic reuse the last sum
+      if (a != last_a) {  // steady stretches of traffic reuse the last sums
         load = poisson_instance_load(a, per);
+        // Instances live until idle for the timeout, so what is alive is the most ever needed at once
+        // within the last timeout: of about T / E[d] independent looks at Poisson(a) requests in
+        // flight, the largest is near the quantile 1 - E[d] / T.
+        peak = std::ceil(poisson_quantile(a, 1 - std::min(0.5, d / std::max(c.idle_timeout_s, d))) / std::floor(per) -
+                         1e-9);
         last_a = a;
       }
       const double served = n[i] * share;
@@ -117,7 +123,10 @@ struct concurrent_instances {
       out.rounding_s += rounding_seconds(served, load, per, w.duration, granularity_s);
       const double recent = in_window + n[i];
       const double any = t.observed() ? (recent > 0 ? 1.0 : 0.0) : -std::expm1(-recent);
-      const double alive = std::max({minimum, warm, load.busy, any});
+      while (!live.empty() && live.front().first + window < i) live.pop_front();
+      while (!live.empty() && live.back().second <= peak) live.pop_back();
+      live.emplace_back(i, peak);
+      const double alive = std::max({minimum, live.front().second, load.busy, any});
       out.alive_s += step * alive;
 
       double cold = 0;
@@ -138,11 +147,11 @@ struct concurrent_instances {
     usage u;
     u.horizon = w.traffic.horizon();
     double served = 0, throttled = 0, cold = 0;
-    const instance_time time = walk(w, c, 0.0, [&](std::size_t, double s, double thr, double busy, double, double cs) {
+    const instance_time time = walk(w, c, 0.0, [&](std::size_t, double s, double thr, double, double alive, double cs) {
       served += s;
       throttled += thr;
       cold += cs;
-      u.peak_instances = std::max(u.peak_instances, busy);
+      u.peak_instances = std::max(u.peak_instances, alive);
     });
     u.arrived = w.traffic.total();
     u.served = requests{served};

@@ -5,7 +5,11 @@
 // are Poisson: the M/G/∞ occupancy of a step with arrival rate λ and mean duration E[d] is Poisson
 // with mean a = λ·E[d] (for any duration distribution), and perfectly packed instances number
 // ceil(N / C). Shared by the platforms whose instances take several requests at once (Cloud Run).
-// Everything here is constexpr (no <cmath>), so closed-form quotes can use it in static_assert.
+// Everything but poisson_quantile is constexpr (no <cmath>), so closed-form quotes can use it in
+// static_assert.
+
+#include <algorithm>
+#include <cmath>
 
 #include "../detail/math.hpp"
 
@@ -97,6 +101,32 @@ constexpr instance_load poisson_instance_load(double a, double per_instance) noe
     add(n - 1, w);
   }
   return {busy / mass, starts / mass, idle};
+}
+
+/// The smallest k with P(N <= k) >= p for N ~ Poisson(a): by summing the pmf up to a = 1000, by
+/// the normal approximation with continuity correction above (its error there is below one request).
+///
+/// ```cpp
+/// runwise::simulate::poisson_quantile(1.0, 0.99);   // 4: P(N <= 3) = 0.981, P(N <= 4) = 0.996
+/// ```
+inline double poisson_quantile(double a, double p) {
+  if (!(a > 0)) return 0;
+  if (a > 1000) {
+    // z with P(Z <= z) = p by bisection on erfc; then a + z·sqrt(a) - 0.5, rounded up.
+    double lo = -10, hi = 10;
+    for (int i = 0; i < 100; ++i) {
+      const double mid = 0.5 * (lo + hi);
+      (0.5 * std::erfc(-mid / std::sqrt(2.0)) < p ? lo : hi) = mid;
+    }
+    return std::max(0.0, std::ceil(a + hi * std::sqrt(a) - 0.5));
+  }
+  double pmf = std::exp(-a), cdf = pmf, k = 0;
+  while (cdf < p && k < 10 * a + 100) {
+    k += 1;
+    pmf *= a / k;
+    cdf += pmf;
+  }
+  return k;
 }
 
 }  // namespace runwise::simulate

@@ -337,6 +337,14 @@ inline request_simulation simulate_poisson(double rate_per_s, const request_simu
   if (rate_per_s * c.horizon_s > 1e11)
     fail_input("horizon_s", "makes about " + detail::format_number(rate_per_s * c.horizon_s) +
                                 " requests; at most 1e11 are simulated");
+  // Instances are real objects here: bound the requests in flight (λ × the longest mean service
+  // time) so that memory stays small.
+  const double in_flight = rate_per_s * std::max(c.service.cold_s, c.service.warm_s) +
+                           (c.service.samples_s.empty() ? 0.0 : rate_per_s * c.service.samples_s.front());
+  if (std::min(in_flight, c.max_concurrency) > 1e6)
+    fail_input("arrival.poisson_rate_per_s",
+               "keeps about " + detail::format_number(std::min(in_flight, c.max_concurrency)) +
+                   " requests in flight; at most 1e6 are simulated (lower max_concurrency or the rate)");
   detail_sim::engine e(c, 1);
   const double mean_gap = 1.0 / rate_per_s;
   double t = 0;
