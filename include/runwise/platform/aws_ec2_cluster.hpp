@@ -12,6 +12,7 @@
 #include "../workload/steady.hpp"
 #include "composed.hpp"
 #include "kind.hpp"
+#include "traits.hpp"
 
 namespace runwise {
 
@@ -26,6 +27,17 @@ struct aws_ec2_cluster : composed_platform<simulate::fixed_fleet, pricing::aws::
                                  criteria::aws_ec2_cluster_limits, pricing::aws::aws_front_door<false>>;
   using typename base::config;
   static constexpr platform_kind kind = platform_kind::containers;
+  /// Instances you run: your AMI and kernel, privileged containers, GPU instance types (g5.xlarge).
+  static constexpr platform_traits traits{
+      .runs_on = hosting::instances,
+      .orchestrator = O == simulate::orchestrator::eks ? orchestration::kubernetes : orchestration::ecs,
+      .own_os_image = true,
+      .own_kernel = true,
+      .gpu = true,
+      .long_running = true,
+      .in_process_state = true,
+      .persistent_connections = true,
+      .runs_locally = true};
 
   /// What one task asks for: the workload's vCPU and memory, a GPU when it needs one, one pod slot.
   static constexpr simulate::resources task_of(double vcpu, double memory_mb, bool gpu) {
@@ -41,17 +53,19 @@ struct aws_ec2_cluster : composed_platform<simulate::fixed_fleet, pricing::aws::
 
   static cost_breakdown price(const workload& w, const usage& u, const config& c) {
     cost_breakdown bill = base::billing_policy::bill(
-        c.billing, {.runs = u.runs, .task = task_of(w.cpu.value(), w.memory.value(), w.needs.gpu), .horizon = u.horizon});
+        c.billing,
+        {.runs = u.runs, .task = task_of(w.cpu.value(), w.memory.value(), w.needs.gpu), .horizon = u.horizon});
     bill.add(base::front_door_cost(w, u, c));
     return bill;
   }
 
   static constexpr cost_breakdown quote(const steady_workload& s, const config& c) {
-    const double tasks = c.capacity.tasks > 0
-                             ? detail::ceil(c.capacity.tasks)
-                             : detail::max(1.0, detail::ceil(s.rate() * s.duration.mean.value() /
-                                                                 (s.concurrency_per_instance * c.capacity.target_utilization) -
-                                                             1e-9));
+    const double tasks =
+        c.capacity.tasks > 0
+            ? detail::ceil(c.capacity.tasks)
+            : detail::max(1.0, detail::ceil(s.rate() * s.duration.mean.value() /
+                                                (s.concurrency_per_instance * c.capacity.target_utilization) -
+                                            1e-9));
     const task_run runs[] = {{seconds{0}, s.horizon, tasks}};
     cost_breakdown bill = base::billing_policy::bill(
         c.billing, {.runs = runs, .task = task_of(s.cpu.value(), s.memory.value(), false), .horizon = s.horizon});

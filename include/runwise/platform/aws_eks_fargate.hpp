@@ -12,6 +12,7 @@
 #include "../workload/steady.hpp"
 #include "composed.hpp"
 #include "kind.hpp"
+#include "traits.hpp"
 
 namespace runwise {
 
@@ -29,6 +30,14 @@ struct aws_eks_fargate : composed_platform<simulate::fixed_fleet, pricing::aws::
                                            criteria::aws_eks_fargate_limits, pricing::aws::aws_front_door<false>> {
   static constexpr std::string_view id = "aws_eks_fargate";
   static constexpr platform_kind kind = platform_kind::containers;
+  /// Kubernetes on hosts AWS runs: your image, no kernel access or GPUs (PRICES.md, GPUs: S).
+  static constexpr platform_traits traits{.runs_on = hosting::managed_containers,
+                                          .orchestrator = orchestration::kubernetes,
+                                          .own_os_image = true,
+                                          .long_running = true,
+                                          .in_process_state = true,
+                                          .persistent_connections = true,
+                                          .runs_locally = true};
 
   static constexpr pricing::aws::task_size pod_of(double vcpu, double memory_mb) {
     return pricing::aws::eks_fargate_pod_size(vcpu, memory_mb / 1024.0);
@@ -39,21 +48,22 @@ struct aws_eks_fargate : composed_platform<simulate::fixed_fleet, pricing::aws::
   }
 
   static cost_breakdown price(const workload& w, const usage& u, const config& c) {
-    cost_breakdown bill =
-        billing_policy::bill(c.billing, {.runs = u.runs, .pod = pod_of(w.cpu.value(), w.memory.value()), .horizon = u.horizon});
+    cost_breakdown bill = billing_policy::bill(
+        c.billing, {.runs = u.runs, .pod = pod_of(w.cpu.value(), w.memory.value()), .horizon = u.horizon});
     bill.add(front_door_cost(w, u, c));
     return bill;
   }
 
   static constexpr cost_breakdown quote(const steady_workload& s, const config& c) {
-    const double tasks = c.capacity.tasks > 0
-                             ? detail::ceil(c.capacity.tasks)
-                             : detail::max(1.0, detail::ceil(s.rate() * s.duration.mean.value() /
-                                                                 (s.concurrency_per_instance * c.capacity.target_utilization) -
-                                                             1e-9));
+    const double tasks =
+        c.capacity.tasks > 0
+            ? detail::ceil(c.capacity.tasks)
+            : detail::max(1.0, detail::ceil(s.rate() * s.duration.mean.value() /
+                                                (s.concurrency_per_instance * c.capacity.target_utilization) -
+                                            1e-9));
     const task_run runs[] = {{seconds{0}, s.horizon, tasks}};
-    cost_breakdown bill =
-        billing_policy::bill(c.billing, {.runs = runs, .pod = pod_of(s.cpu.value(), s.memory.value()), .horizon = s.horizon});
+    cost_breakdown bill = billing_policy::bill(
+        c.billing, {.runs = runs, .pod = pod_of(s.cpu.value(), s.memory.value()), .horizon = s.horizon});
     bill.add(front_door_quote(s, c));
     return bill;
   }
