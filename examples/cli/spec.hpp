@@ -19,7 +19,7 @@ namespace runwise_cli {
 struct spec {
   runwise::workload workload;
   std::vector<runwise::selected_platform> platforms;
-  std::vector<std::pair<std::string, double>> weights;  ///< the article's criteria; cost only is weighed so far
+  runwise::preferences preferences;  ///< `weights` (empty: derived from the article's rule of thumb)
   std::vector<std::pair<std::string, std::string>> sheet_dates;  ///< platform id → its price sheet's as_of
 };
 
@@ -204,9 +204,12 @@ inline spec read_spec(const nlohmann::json& j) {
     for (const char* criterion : {"cost", "maintenance", "control", "scalability", "testing", "deployment_time"})
       if (auto v = weights->number(criterion)) {
         runwise::detail::check_range(weights->at(criterion), *v, 0, 1e6);
-        out.weights.emplace_back(criterion, *v);
+        out.preferences.weights.emplace_back(criterion, *v);
       }
     weights->finish();
+    double sum = 0;
+    for (const auto& [name, v] : out.preferences.weights) sum += v;
+    if (!(sum > 0)) runwise::fail_input("weights", "at least one criterion needs a positive weight");
   }
   root.finish();
   return out;
