@@ -16,10 +16,18 @@
 
 namespace runwise_cli {
 
+/// The decision policies a spec can name (`"decision"`, default weighted_sum).
+enum class decision_rule { weighted_sum, topsis, cheapest };
+inline constexpr runwise::pricing::choice_table<decision_rule, 3> decision_names{
+    {{"weighted_sum", decision_rule::weighted_sum},
+     {"topsis", decision_rule::topsis},
+     {"cheapest", decision_rule::cheapest}}};
+
 struct spec {
   runwise::workload workload;
   std::vector<runwise::selected_platform> platforms;
   runwise::preferences preferences;  ///< `weights` (empty: derived from the article's rule of thumb)
+  decision_rule decision = decision_rule::weighted_sum;          ///< `decision`
   std::vector<std::pair<std::string, std::string>> sheet_dates;  ///< platform id → its price sheet's as_of
 };
 
@@ -200,6 +208,10 @@ inline spec read_spec(const nlohmann::json& j) {
       }));
   }
 
+  {
+    json_settings settings(root);
+    settings.choice("decision", out.decision, decision_names);
+  }
   if (auto weights = root.object("weights")) {
     for (const char* criterion : {"cost", "maintenance", "control", "scalability", "testing", "deployment_time"})
       if (auto v = weights->number(criterion)) {

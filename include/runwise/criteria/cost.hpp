@@ -53,8 +53,8 @@ struct cost {
     const double task_seconds = u.mean_instances * u.horizon.value();
     if (task_seconds <= 0) return {};
     const double busy = u.served.value() * in.subject.duration.mean.value() / in.subject.concurrency_per_instance;
-    return "; it bills " + detail::format_number(u.mean_instances) + " tasks around the clock, busy " +
-           rounded(100 * busy / task_seconds, 1) + "% of the time";
+    return "; it bills " + detail::format_number(u.mean_instances) + (u.mean_instances == 1 ? " task" : " tasks") +
+           " around the clock, busy " + rounded(100 * busy / task_seconds, 1) + "% of the time";
   }
 };
 

@@ -55,17 +55,21 @@ struct scalability {
     const double arrived = u.arrived.value();
     const double share = arrived > 0 ? std::min(1.0, missed(o, w) / arrived) : 0.0;
     const bool fixed = fixed_capacity(u);
-    const auto percent = [&](double x) { return rounded(arrived > 0 ? 100 * x / arrived : 0.0, 3) + "%"; };
+    const auto percent = [&](double x) {
+      const double p = arrived > 0 ? 100 * x / arrived : 0.0;
+      return p > 0 && p < 0.0005 ? std::string("under 0.001%") : rounded(p, 3) + "%";
+    };
     const double mean = w.traffic.mean_rate();
     const std::string peak_to_mean = mean > 0 ? rounded(w.traffic.peak_rate() / mean, 1) : std::string("1");
 
     std::string why = o.platform;
     if (fixed)
       why += " runs a pre-determined " + detail::format_number(u.peak_instances) +
-             " tasks for traffic whose busiest minute is " + peak_to_mean + "x its mean";
+             (u.peak_instances == 1 ? " task" : " tasks") + " for traffic whose busiest minute is " + peak_to_mean +
+             "x its mean";
     else
-      why += " scales with demand, up to " + rounded(u.peak_instances) + " instances at once (peak-to-mean " +
-             peak_to_mean + ")";
+      why += " scales with demand, up to " + rounded(u.peak_instances, u.peak_instances < 1 ? 4 : 2) +
+             " instances at once (peak-to-mean " + peak_to_mean + ")";
     if (u.overloaded.value() > 0)
       why += "; " + detail::format_count(u.overloaded.value()) + " requests (" + percent(u.overloaded.value()) +
              ") wait behind its capacity";

@@ -89,6 +89,9 @@ inline std::string text(const evaluation& e) {
       out += "  " + b.serverless + " = " + b.containers + ": " +
              (b.requests_per_month ? format_count(*b.requests_per_month)
                                    : std::string("never (1e-6x to 1e6x today's traffic)")) +
+             (b.duty_cycle ? "; one always-on unit pays off above " +
+                                 format_number(std::round(*b.duty_cycle * 1000) / 10) + "% busy"
+                           : std::string()) +
              "\n";
   }
   return out;
