@@ -8,9 +8,10 @@
 using namespace runwise;
 
 namespace {
-/// A platform that declares no traits: the criteria fall back to default_traits(kind).
-struct bare_containers : aws_fargate {
-  static constexpr std::string_view id = "bare_containers";
+/// A platform that declares no traits: the criteria fall back to default_traits(kind), which needs
+/// only the kind.
+struct bare_containers {
+  static constexpr platform_kind kind = platform_kind::containers;
 };
 
 workload steady(double per_second, double duration_ms, double memory_mb) {
