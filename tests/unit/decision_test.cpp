@@ -110,6 +110,20 @@ TEST_CASE("changing only the weights changes the verdict when the criteria disag
   CHECK(evaluate_selected(w, chosen, {.weights = {{"maintenance", 1}}}).advice.kind == choice::serverless);
 }
 
+TEST_CASE("a decision policy over other criteria is one alias") {
+  // Cost and maintenance only, default weights 2 and 1: Fargate's $18.02 (2 tasks) against Lambda's
+  // $22.43 gives Lambda cost 0.80 and Fargate maintenance 2/6: Lambda (2 × 0.80 + 1) / 3 = 0.87,
+  // Fargate (2 + 1/3) / 3 = 0.78.
+  using lean = decide::by_criteria<decide::sum_rule, type_list<criteria::cost, criteria::maintenance>>;
+  static_assert(decision_policy<lean>);
+  const evaluation e = evaluator<aws_lambda, aws_fargate, lean>{}.evaluate(steady("w", 1, 1000, 512));
+  REQUIRE(e.options.size() == 2);
+  CHECK(e.options[0].scores.size() == 2);
+  CHECK(e.advice.platform == "aws_lambda");
+  CHECK(e.options[0].score == doctest::Approx((2 * 18.02 / 22.43 + 1) / 3).epsilon(3e-3));
+  CHECK(e.options[1].score == doctest::Approx((2 + 1.0 / 3) / 3).epsilon(1e-3));
+}
+
 TEST_CASE("weights are checked") {
   all_aws ev;
   ev.preferences().weights = {{"price", 1}};

@@ -21,6 +21,12 @@ namespace runwise::criteria {
 
 /// What a criterion sees: the workload, the option it scores, every option of the evaluation (to
 /// normalise against the best, e.g. the cheapest), the effort assumptions and the horizon.
+///
+/// ```cpp
+/// const runwise::criteria::assumptions a;
+/// runwise::criteria::criterion_input in{w, options[0], options, a, w.traffic.horizon()};
+/// runwise::criteria::cost::assess(in).score;
+/// ```
 struct criterion_input {
   const workload& subject;
   const option_result& option;
@@ -33,6 +39,10 @@ struct criterion_input {
 };
 
 /// A criterion's verdict on one option: a score (1 best) and the evidence sentence behind it.
+///
+/// ```cpp
+/// runwise::criteria::assessment a{0.5, "aws_lambda's runtime can only be emulated locally"};
+/// ```
 struct assessment {
   double score = 0;
   std::string evidence;
@@ -56,6 +66,10 @@ concept criterion = requires(const criterion_input& in) {
 };
 
 /// Share of an option's requests served on time: neither throttled, nor late, nor left unserved.
+///
+/// ```cpp
+/// double share = runwise::criteria::on_time_share(option);   // 1 when nothing was dropped or late
+/// ```
 inline double on_time_share(const option_result& o) {
   const double arrived = o.use.arrived.value();
   if (arrived <= 0) return 1.0;
@@ -68,11 +82,19 @@ inline double on_time_share(const option_result& o) {
 inline constexpr double adequate_share = 0.999;
 
 /// Feasible and serving at least 99.9% of the requests on time.
+///
+/// ```cpp
+/// if (!runwise::criteria::adequate(option)) { /* ranked after the options that keep up */ }
+/// ```
 inline bool adequate(const option_result& o) { return o.feasible && on_time_share(o) >= adequate_share; }
 
 /// The best (smallest) positive-or-zero value of `measure` over the options that count for
 /// normalisation: feasible and adequate ones, or every feasible one when none is adequate.
 /// Returns a negative number when no option is feasible.
+///
+/// ```cpp
+/// double cheapest = runwise::criteria::best_of_field(options, [](const auto& o) { return o.cost.total().value(); });
+/// ```
 template <class Measure>
 double best_of_field(std::span<const option_result> field, Measure&& measure) {
   const bool any_adequate = std::any_of(field.begin(), field.end(), [](const auto& o) { return adequate(o); });
@@ -86,6 +108,10 @@ double best_of_field(std::span<const option_result> field, Measure&& measure) {
 }
 
 /// `best / x`, the usual benefit normalisation of a "less is better" figure, in [0, 1].
+///
+/// ```cpp
+/// runwise::criteria::ratio_to_best(2, 8);   // 0.25
+/// ```
 inline double ratio_to_best(double best, double x) noexcept {
   if (x <= 0) return 1.0;
   return std::clamp(best / x, 0.0, 1.0);

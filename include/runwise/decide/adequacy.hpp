@@ -39,6 +39,10 @@ inline std::vector<std::string> adequacy_reasons(const std::vector<option_result
 }
 
 /// "aws_lambda is ruled out: needs a GPU; Lambda offers none", one per hard-limit reason.
+///
+/// ```cpp
+/// for (const auto& why : runwise::decide::ruled_out_reasons(options)) std::puts(why.c_str());
+/// ```
 inline std::vector<std::string> ruled_out_reasons(const std::vector<option_result>& options) {
   std::vector<std::string> out;
   for (const auto& o : options)

@@ -29,6 +29,10 @@
 namespace runwise::decide {
 
 /// Criterion scores of the options being compared: `rows[i][j]` is option i on criterion j, in [0, 1].
+///
+/// ```cpp
+/// const runwise::decide::score_rows m{{1, 0.2}, {0.4, 1}};   // two options, two criteria
+/// ```
 using score_rows = std::vector<std::vector<double>>;
 
 /// An aggregation rule turns score rows and weights (>= 0, not all zero) into one score per row in
@@ -61,13 +65,15 @@ std::vector<criteria::assessment> assess_all(type_list<Cs...>, const criteria::c
   return {Cs::assess(in)...};
 }
 
-/// Weights in criteria order from name → weight pairs; unknown names, negative or all-zero weights are errors.
+/// Weights in criteria order from name → weight pairs; negative or all-zero weights are errors, and
+/// so are unknown names when `strict` (the caller's weights; derived ones may name more criteria).
 template <std::size_t N>
 std::vector<double> resolve_weights(const std::array<std::string_view, N>& names,
-                                    const std::vector<std::pair<std::string, double>>& given) {
+                                    const std::vector<std::pair<std::string, double>>& given, bool strict) {
   std::vector<double> out(N, 0.0);
   for (const auto& [name, w] : given) {
     const auto at = std::find(names.begin(), names.end(), name);
+    if (at == names.end() && !strict) continue;
     if (at == names.end()) fail_input("weights." + name, "is not a criterion of this decision policy");
     if (!(w >= 0) || !runwise::detail::is_finite(w)) fail_input("weights." + name, "must be a finite number >= 0");
     out[static_cast<std::size_t>(at - names.begin())] = w;
@@ -92,6 +98,13 @@ inline std::string two(double x) { return criteria::rounded(x, 2); }
 /// that decided it (weight × score difference, largest first), each with its evidence; what
 /// speaks for the runner-up; the hosting and orchestration comparison among containers; options
 /// that cannot keep up; options ruled out; the weights used.
+///
+/// ```cpp
+/// using lean = runwise::decide::by_criteria<runwise::decide::sum_rule,
+///                                           runwise::type_list<runwise::criteria::cost,
+///                                           runwise::criteria::maintenance>>;
+/// runwise::evaluator<runwise::aws_lambda, runwise::aws_fargate, lean> ev;
+/// ```
 template <aggregation_rule Rule, class Criteria = criteria::article_criteria>
 struct by_criteria {
   static constexpr auto names = impl::criterion_names(Criteria{});
@@ -106,7 +119,7 @@ struct by_criteria {
     const workload fallback{};
     const workload& w = ctx.subject ? *ctx.subject : fallback;
     const weight_set ws = ctx.prefs.weights.empty() ? default_weights(w) : weight_set{ctx.prefs.weights, {}};
-    const std::vector<double> weights = impl::resolve_weights(names, ws.values);
+    const std::vector<double> weights = impl::resolve_weights(names, ws.values, !ctx.prefs.weights.empty());
 
     // Assess first (criteria read the whole field), then store.
     std::vector<std::vector<criteria::assessment>> found(options.size());

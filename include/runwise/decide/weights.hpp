@@ -12,6 +12,10 @@
 namespace runwise::decide {
 
 /// Criterion weights with the notes that explain where they came from.
+///
+/// ```cpp
+/// runwise::decide::weight_set ws{{{"cost", 1}, {"control", 2}}, {"control +1 for custom_os"}};
+/// ```
 struct weight_set {
   std::vector<std::pair<std::string, double>> values;  ///< criterion name → weight
   std::vector<std::string> notes;                      ///< why a weight is above its base

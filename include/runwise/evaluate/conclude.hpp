@@ -33,6 +33,10 @@ inline void add_operations(option_result& o, const workload& w, const criteria::
 /// The duty cycle at which one always-on unit of container option `c` costs what function
 /// instances of serverless option `s` cost (analyze::duty_cycle_break_even), from what each
 /// measured: `s`'s bill per busy instance-hour, `c`'s per task-hour; operations effort excluded.
+///
+/// ```cpp
+/// std::optional<double> d = runwise::measured_duty_cycle(lambda_option, fargate_option);   // e.g. 0.47
+/// ```
 inline std::optional<double> measured_duty_cycle(const option_result& s, const option_result& c) {
   const double hours = to_hours(s.use.horizon);
   const double busy = s.use.mean_instances * hours, task_hours = c.use.mean_instances * to_hours(c.use.horizon);

@@ -46,6 +46,10 @@ inline constexpr std::string_view to_string(choice c) noexcept {
 
 /// The article's follow-up questions among container options: EC2 instances or Fargate-like managed
 /// hosting, ECS or Kubernetes; answered on the same criteria as the main choice.
+///
+/// ```cpp
+/// if (e.hosting && e.hosting->runs_on == runwise::hosting::instances) { /* EC2 over Fargate */ }
+/// ```
 struct hosting_advice {
   std::string platform;                           ///< the best container option
   hosting runs_on = hosting::managed_containers;  ///< its hosting

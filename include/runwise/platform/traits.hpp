@@ -26,6 +26,11 @@ enum class orchestration {
   kubernetes,  ///< Kubernetes (EKS): portable, more to upgrade and operate
 };
 
+/// The JSON names: "functions", "managed", "instances".
+///
+/// ```cpp
+/// static_assert(runwise::to_string(runwise::hosting::instances) == "instances");
+/// ```
 inline constexpr std::string_view to_string(hosting h) noexcept {
   switch (h) {
     case hosting::functions:
@@ -38,6 +43,11 @@ inline constexpr std::string_view to_string(hosting h) noexcept {
   return "functions";
 }
 
+/// The JSON names: "none", "ecs", "kubernetes".
+///
+/// ```cpp
+/// static_assert(runwise::to_string(runwise::orchestration::ecs) == "ecs");
+/// ```
 inline constexpr std::string_view to_string(orchestration o) noexcept {
   switch (o) {
     case orchestration::none:
