@@ -89,7 +89,12 @@ void emit(const std::string& text, const std::string& output) {
 
 std::string evaluate(const std::string& spec_text, const std::string& spec_name, const std::string& format) {
   const runwise_cli::spec s = runwise_cli::read_spec(parse_json(spec_text, spec_name));
-  const runwise::evaluation e = runwise::evaluate_selected(s.workload, s.platforms);
+  const runwise::evaluation e =
+      s.decision == runwise_cli::decision_rule::topsis
+          ? runwise::evaluate_selected<runwise::decide::topsis>(s.workload, s.platforms, s.preferences)
+      : s.decision == runwise_cli::decision_rule::cheapest
+          ? runwise::evaluate_selected<runwise::decide::cheapest>(s.workload, s.platforms, s.preferences)
+          : runwise::evaluate_selected(s.workload, s.platforms, s.preferences);
   std::vector<std::string> warnings;
   const std::string today = today_iso();
   for (const auto& [id, as_of] : s.sheet_dates)

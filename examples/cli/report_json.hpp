@@ -29,6 +29,8 @@ inline nlohmann::json option_json(const runwise::option_result& o) {
   for (const auto& item : o.cost) items[std::string(item.name)] = item.amount.value();
   nlohmann::json scores = nlohmann::json::object();
   for (const auto& [name, value] : o.scores) scores[std::string(name)] = value;
+  nlohmann::json evidence = nlohmann::json::object();
+  for (const auto& [name, sentence] : o.evidence) evidence[std::string(name)] = sentence;
   nlohmann::json j{{"platform", o.platform},
                    {"kind", runwise::to_string(o.kind)},
                    {"feasible", o.feasible},
@@ -36,7 +38,8 @@ inline nlohmann::json option_json(const runwise::option_result& o) {
                    {"cost", o.feasible ? nlohmann::json{{"total_usd", o.cost.total().value()}, {"items", items}}
                                        : nlohmann::json(nullptr)},
                    {"scores", scores},
-                   {"score", o.score}};
+                   {"score", o.score},
+                   {"evidence", evidence}};
   if (o.feasible) j["usage"] = usage_json(o.use);
   return j;
 }
@@ -46,18 +49,21 @@ inline nlohmann::json evaluation_json(const runwise::evaluation& e, const std::v
   for (const auto& o : e.options) options.push_back(option_json(o));
   nlohmann::json break_even = nlohmann::json::array();
   for (const auto& b : e.break_even)
-    break_even.push_back({{"serverless", b.serverless},
-                          {"containers", b.containers},
-                          {"requests_per_month",
-                           b.requests_per_month ? nlohmann::json(*b.requests_per_month) : nlohmann::json(nullptr)}});
-  return {
-      {"workload", e.workload},
-      {"horizon_hours", runwise::to_hours(e.horizon)},
-      {"options", options},
-      {"recommendation",
-       {{"choice", runwise::to_string(e.advice.kind)}, {"platform", e.advice.platform}, {"reasons", e.advice.reasons}}},
-      {"break_even", break_even},
-      {"warnings", warnings}};
+    break_even.push_back(
+        {{"serverless", b.serverless},
+         {"containers", b.containers},
+         {"requests_per_month", b.requests_per_month ? nlohmann::json(*b.requests_per_month) : nlohmann::json(nullptr)},
+         {"duty_cycle", b.duty_cycle ? nlohmann::json(*b.duty_cycle) : nlohmann::json(nullptr)}});
+  nlohmann::json recommendation{
+      {"choice", runwise::to_string(e.advice.kind)}, {"platform", e.advice.platform}, {"reasons", e.advice.reasons}};
+  if (e.hosting)
+    recommendation["hosting"] = {{"platform", e.hosting->platform},
+                                 {"hosting", runwise::to_string(e.hosting->runs_on)},
+                                 {"orchestrator", runwise::to_string(e.hosting->orchestrator)},
+                                 {"reasons", e.hosting->reasons}};
+  return {{"workload", e.workload},   {"horizon_hours", runwise::to_hours(e.horizon)},
+          {"options", options},       {"recommendation", recommendation},
+          {"break_even", break_even}, {"warnings", warnings}};
 }
 
 }  // namespace runwise_cli

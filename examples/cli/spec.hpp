@@ -16,10 +16,18 @@
 
 namespace runwise_cli {
 
+/// The decision policies a spec can name (`"decision"`, default weighted_sum).
+enum class decision_rule { weighted_sum, topsis, cheapest };
+inline constexpr runwise::pricing::choice_table<decision_rule, 3> decision_names{
+    {{"weighted_sum", decision_rule::weighted_sum},
+     {"topsis", decision_rule::topsis},
+     {"cheapest", decision_rule::cheapest}}};
+
 struct spec {
   runwise::workload workload;
   std::vector<runwise::selected_platform> platforms;
-  std::vector<std::pair<std::string, double>> weights;  ///< the article's criteria; cost only is weighed so far
+  runwise::preferences preferences;  ///< `weights` (empty: derived from the article's rule of thumb)
+  decision_rule decision = decision_rule::weighted_sum;          ///< `decision`
   std::vector<std::pair<std::string, std::string>> sheet_dates;  ///< platform id → its price sheet's as_of
 };
 
@@ -200,13 +208,20 @@ inline spec read_spec(const nlohmann::json& j) {
       }));
   }
 
+  {
+    json_settings settings(root);
+    settings.choice("decision", out.decision, decision_names);
+  }
   if (auto weights = root.object("weights")) {
     for (const char* criterion : {"cost", "maintenance", "control", "scalability", "testing", "deployment_time"})
       if (auto v = weights->number(criterion)) {
         runwise::detail::check_range(weights->at(criterion), *v, 0, 1e6);
-        out.weights.emplace_back(criterion, *v);
+        out.preferences.weights.emplace_back(criterion, *v);
       }
     weights->finish();
+    double sum = 0;
+    for (const auto& [name, v] : out.preferences.weights) sum += v;
+    if (!(sum > 0)) runwise::fail_input("weights", "at least one criterion needs a positive weight");
   }
   root.finish();
   return out;

@@ -9,9 +9,9 @@
 //   trace/     streaming readers of the Azure Functions 2019 and 2021 traces
 //   simulate/  capacity policies: traffic → usage; the request-level simulator
 //   pricing/   billing formulas and dated price sheets: usage → cost
-//   criteria/  hard limits (and, later, the article's six criteria)
+//   criteria/  the article's six criteria (scores with evidence) and hard limits
 //   platform/  platforms as compositions of the policies above, and the catalog
-//   decide/    decision policies: options → recommendation
+//   decide/    decision policies (weighted sum, TOPSIS, cheapest), hosting choice: options → recommendation
 //   analyze/   break-even
 //   evaluate/  evaluator<...> (compile-time list) and registry (run-time selection)
 //   report/    text report
@@ -55,9 +55,12 @@
 #include "pricing/gcp/cloud_run.hpp"
 #include "pricing/sheet.hpp"
 
+#include "criteria/article.hpp"
+#include "criteria/assumptions.hpp"
 #include "criteria/aws_limits.hpp"
 #include "criteria/azure_limits.hpp"
 #include "criteria/gcp_limits.hpp"
+#include "criteria/concepts.hpp"
 
 #include "platform/aws_ec2_cluster.hpp"
 #include "platform/aws_eks_fargate.hpp"
@@ -68,9 +71,14 @@
 #include "platform/catalog.hpp"
 #include "platform/concepts.hpp"
 #include "platform/gcp_cloud_run.hpp"
+#include "platform/traits.hpp"
 
 #include "analyze/break_even.hpp"
 #include "decide/cheapest.hpp"
+#include "decide/hosting.hpp"
+#include "decide/topsis.hpp"
+#include "decide/weighted_sum.hpp"
+#include "decide/weights.hpp"
 #include "evaluate/evaluator.hpp"
 #include "evaluate/registry.hpp"
 #include "report/text.hpp"

@@ -56,7 +56,7 @@ TEST_CASE("the trace-driven path reproduces AWS's archived example: $18.74") {
 }
 
 TEST_CASE("one Fargate task of 1 vCPU / 2 GB for the month: $36.04, and cost decides") {
-  evaluator<aws_fargate, aws_lambda> ev;  // policies in any order
+  evaluator<aws_fargate, decide::cheapest, aws_lambda> ev;  // policies in any order
   ev.config<aws_fargate>().billing.task = {1, 2};
   ev.config<aws_fargate>().capacity.tasks = 1;
   const evaluation e = ev.evaluate(archived_example());

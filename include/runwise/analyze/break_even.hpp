@@ -46,4 +46,19 @@ std::optional<double> break_even_scale(F&& difference, double lo = 1e-6, double 
   return std::nullopt;
 }
 
+/// The share of the time a function instance must be busy to cost what one always-on unit of the
+/// same size costs: `always_on_usd_per_hour / function_usd_per_busy_hour`. Below it functions are
+/// cheaper, above it the always-on unit (a task, a pod, an instance). Values above 1 mean the unit
+/// never pays off against one function instance.
+///
+/// PRICES.md: a c6g.medium (1 vCPU, $0.034/h) against an arm64 Lambda at 1,769 MB (one vCPU's worth,
+/// $0.0000133334 per GB-s): 0.034 / (1769/1024 × 0.0000133334 × 3600) = 0.41.
+///
+/// ```cpp
+/// double d = runwise::analyze::duty_cycle_break_even(0.034, 1769.0 / 1024 * 0.0000133334 * 3600);   // 0.41
+/// ```
+constexpr double duty_cycle_break_even(double always_on_usd_per_hour, double function_usd_per_busy_hour) noexcept {
+  return function_usd_per_busy_hour > 0 ? always_on_usd_per_hour / function_usd_per_busy_hour : 0.0;
+}
+
 }  // namespace runwise::analyze

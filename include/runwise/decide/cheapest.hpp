@@ -4,31 +4,27 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "../detail/format.hpp"
 #include "../error.hpp"
 #include "../evaluate/result.hpp"
+#include "adequacy.hpp"
 
 namespace runwise::decide {
 
-/// Share of an option's requests served on time: neither throttled, nor late, nor left unserved.
-inline double on_time_share(const option_result& o) {
-  const double arrived = o.use.arrived.value();
-  if (arrived <= 0) return 1.0;
-  const double missed = o.use.throttled.value() + o.use.overloaded.value();
-  return std::clamp(1.0 - missed / arrived, 0.0, 1.0);
-}
+using criteria::on_time_share;
 
 /// Ranks feasible options by total cost, and says so in its reasons — but an option that is cheap
 /// because it is too small is no answer: options that serve less than 99.9% of the requests on time
-/// rank after those that do, and the reasons name what they dropped or delayed. The default decision
-/// policy until the article's six criteria are modelled.
+/// rank after those that do, and the reasons name what they dropped or delayed. Kept for callers who want cost
+/// alone (`evaluator<..., decide::cheapest>`); the default is decide::weighted_sum.
 ///
 /// Score: (cheapest adequate total / its total) × its on-time share, in [0, 1]. Throws
 /// runwise::error(errc::infeasible) when no option is feasible.
 struct cheapest {
-  static constexpr double adequate_share = 0.999;
+  static constexpr double adequate_share = criteria::adequate_share;
 
   static recommendation decide(std::vector<option_result>& options, const decision_context& ctx) {
     auto adequate = [](const option_result& o) { return o.feasible && on_time_share(o) >= adequate_share; };
@@ -57,8 +53,8 @@ struct cheapest {
 
     const option_result& win = options.front();
     recommendation r{win.kind == platform_kind::serverless ? choice::serverless : choice::containers, win.platform, {}};
-    std::string ranking = "ranked by cost (the article's other criteria are not weighed yet): " + win.platform +
-                          " costs " + detail::format_usd(win.cost.total().value()) + " over " +
+    std::string ranking = "ranked by cost alone (decide::cheapest): " + win.platform + " costs " +
+                          detail::format_usd(win.cost.total().value()) + " over " +
                           detail::format_number(to_hours(ctx.horizon)) + " h";
     for (std::size_t i = 1; i < options.size() && options[i].feasible; ++i) {
       const double total = options[i].cost.total().value();
@@ -66,25 +62,8 @@ struct cheapest {
       if (best > 0) ranking += " (" + detail::format_number(std::round(total / best * 100) / 100) + "x)";
     }
     r.reasons.push_back(ranking);
-    for (const auto& o : options) {
-      if (!o.feasible || o.use.arrived.value() <= 0) continue;
-      const double arrived = o.use.arrived.value();
-      const auto share = [&](double x) { return detail::format_number(std::round(x / arrived * 1000) / 10) + "%"; };
-      const double late = o.use.overloaded.value(), dropped = o.use.throttled.value();
-      const double unserved = arrived - o.use.served.value() - dropped;
-      const char* ranked = adequate(o) ? "" : " (ranked after the options that keep up)";
-      if (late > 0)
-        r.reasons.push_back(o.platform + " cannot keep up: " + detail::format_count(late) + " requests (" +
-                            share(late) + ") wait behind its capacity and are served late" +
-                            (unserved > 0.5 ? ", " + detail::format_count(unserved) + " never" : std::string()) +
-                            ranked);
-      if (dropped > 0)
-        r.reasons.push_back(o.platform + " throttles " + detail::format_count(dropped) + " requests (" +
-                            share(dropped) +
-                            ") above its concurrency limit (raise concurrency_limit if your quota is higher)" + ranked);
-    }
-    for (const auto& o : options)
-      for (const auto& why : o.infeasible_reasons) r.reasons.push_back(o.platform + " is ruled out: " + why);
+    for (auto& why : adequacy_reasons(options)) r.reasons.push_back(std::move(why));
+    for (auto& why : ruled_out_reasons(options)) r.reasons.push_back(std::move(why));
     return r;
   }
 };

@@ -2,31 +2,73 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "../analyze/break_even.hpp"
+#include "../criteria/maintenance.hpp"
 #include "../decide/concepts.hpp"
+#include "../decide/hosting.hpp"
 #include "../workload/workload.hpp"
 #include "result.hpp"
 
 namespace runwise {
 
+/// Adds the total-cost-of-ownership line to a feasible option's bill: ops hours over the horizon
+/// (criteria::maintenance, from `a`) × `w.needs.ops_hourly_usd`, as the item "operations". Nothing
+/// when the rate is 0 (the default: ops effort stays a criterion, out of the bill).
+///
+/// ```cpp
+/// runwise::add_operations(option, w, {});   // w.needs.ops_hourly_usd = 100 → +$200 a month on Lambda
+/// ```
+inline void add_operations(option_result& o, const workload& w, const criteria::assumptions& a) {
+  const double rate = w.needs.ops_hourly_usd;
+  if (!o.feasible || rate <= 0) return;
+  const double months = to_hours(w.traffic.horizon()) / 730.0;
+  o.cost.add("operations", usd{criteria::maintenance::hours(o.traits, a, months) * rate});
+}
+
+/// The duty cycle at which one always-on unit of container option `c` costs what function
+/// instances of serverless option `s` cost (analyze::duty_cycle_break_even), from what each
+/// measured: `s`'s bill per busy instance-hour, `c`'s per task-hour; operations effort excluded.
+///
+/// ```cpp
+/// std::optional<double> d = runwise::measured_duty_cycle(lambda_option, fargate_option);   // e.g. 0.47
+/// ```
+inline std::optional<double> measured_duty_cycle(const option_result& s, const option_result& c) {
+  const double hours = to_hours(s.use.horizon);
+  const double busy = s.use.mean_instances * hours, task_hours = c.use.mean_instances * to_hours(c.use.horizon);
+  if (busy <= 0 || task_hours <= 0) return std::nullopt;
+  const double s_cost = (s.cost.total() - s.cost["operations"]).value();
+  const double c_cost = (c.cost.total() - c.cost["operations"]).value();
+  if (s_cost <= 0) return std::nullopt;
+  return analyze::duty_cycle_break_even(c_cost / task_hours, s_cost / busy);
+}
+
 /// The step every evaluation ends with, whether its platforms were chosen at compile time
-/// (evaluator<>) or at run time (the registry): run each option, let decision policy `D` rank them
-/// and advise, and find where each serverless option and each container option cost the same.
+/// (evaluator<>) or at run time (the registry): run each option (adding the operations line when
+/// `prefs` and the workload ask for a TCO), let decision policy `D` rank them and advise, and find
+/// where each serverless option and each container option cost the same.
 ///
 /// `run(i, w)` evaluates the i-th option (0 <= i < count) on workload `w`.
 template <decision_policy D, class Run>
-evaluation conclude(const workload& w, std::size_t count, Run&& run) {
+evaluation conclude(const workload& w, std::size_t count, Run&& run_option, const preferences& prefs = {}) {
+  prefs.assumptions.validate("assumptions");
+  auto run = [&](std::size_t i, const workload& x) {
+    option_result o = run_option(i, x);
+    add_operations(o, x, prefs.assumptions);
+    return o;
+  };
   evaluation e;
   e.workload = w.name;
   e.horizon = w.traffic.horizon();
   for (std::size_t i = 0; i < count; ++i) e.options.push_back(run(i, w));
   std::vector<std::pair<std::string, std::size_t>> index_of;  // platform id → its runner
   for (std::size_t i = 0; i < count; ++i) index_of.emplace_back(e.options[i].platform, i);
-  e.advice = D::decide(e.options, decision_context{e.horizon});
+  e.advice = D::decide(e.options, decision_context{e.horizon, &w, prefs});
+  e.hosting = decide::advise_hosting(e.options, w, prefs);
 
   const double months = to_hours(e.horizon) / 730.0;
   const double per_month = w.traffic.total().value() / months;
@@ -39,7 +81,7 @@ evaluation conclude(const workload& w, std::size_t count, Run&& run) {
     if (!s.feasible || s.kind != platform_kind::serverless) continue;
     for (const auto& c : e.options) {
       if (!c.feasible || c.kind != platform_kind::containers) continue;
-      break_even_point p{s.platform, c.platform, std::nullopt};
+      break_even_point p{s.platform, c.platform, std::nullopt, measured_duty_cycle(s, c)};
       if (per_month > 0) {
         const std::size_t si = runner(s.platform), ci = runner(c.platform);
         auto difference = [&](double k) {

@@ -6,6 +6,7 @@
 #include "../detail/math.hpp"
 #include "../error.hpp"
 #include "../platform/concepts.hpp"
+#include "../platform/traits.hpp"
 #include "result.hpp"
 
 namespace runwise {
@@ -24,6 +25,7 @@ option_result evaluate_option(const workload& w, const typename P::config& c,
   option_result r;
   r.platform = std::string(P::id);
   r.kind = P::kind;
+  r.traits = traits_of<P>();
   P::check_limits(w, c, r.infeasible_reasons);
   r.feasible = r.infeasible_reasons.empty();
   if (r.feasible) {

@@ -5,8 +5,8 @@
 #include <tuple>
 #include <type_traits>
 
-#include "../decide/cheapest.hpp"
 #include "../decide/concepts.hpp"
+#include "../decide/weighted_sum.hpp"
 #include "../detail/type_list.hpp"
 #include "../platform/concepts.hpp"
 #include "conclude.hpp"
@@ -18,8 +18,10 @@ namespace detail {
 /// A decision policy passes; anything else is diagnosed as the platform it is meant to be.
 template <class P>
 consteval bool diagnose_policy() {
-  if constexpr (decision_policy<P>) return true;
-  else return diagnose_platform<P>();
+  if constexpr (decision_policy<P>)
+    return true;
+  else
+    return diagnose_platform<P>();
 }
 
 template <class T>
@@ -29,7 +31,7 @@ struct is_decision : std::bool_constant<decision_policy<T> && !platform<T>> {};
 
 template <class Decisions>
 struct pick_decision {
-  using type = decide::cheapest;
+  using type = decide::weighted_sum;
 };
 template <class D, class... Rest>
 struct pick_decision<std::tuple<D, Rest...>> {
@@ -40,8 +42,10 @@ struct pick_decision<std::tuple<D, Rest...>> {
 /// Evaluates one workload on a compile-time list of platforms and advises.
 ///
 /// The arguments are policies in any order: every platform type to compare, and at most one
-/// decision policy (default: decide::cheapest). Each platform's run-time settings are reachable
-/// through `config<P>()`. The fold over the platforms has no virtual calls.
+/// decision policy (default: decide::weighted_sum over the article's six criteria; decide::cheapest
+/// and decide::topsis are the others). Each platform's run-time settings are reachable through
+/// `config<P>()`, the criteria weights and effort assumptions through `preferences()`. The fold over
+/// the platforms has no virtual calls.
 ///
 /// ```cpp
 /// runwise::evaluator<runwise::aws_lambda, runwise::aws_fargate> ev;
@@ -81,12 +85,19 @@ class evaluator {
     return std::get<detail::index_in(platforms{}, std::type_identity<P>{})>(configs_);
   }
 
+  /// How the decision weighs the criteria, and the effort assumptions behind them.
+  runwise::preferences& preferences() noexcept { return prefs_; }
+  const runwise::preferences& preferences() const noexcept { return prefs_; }
+
   /// Validates `w`, evaluates it on every platform, ranks the options and advises.
   [[nodiscard]] evaluation evaluate(const workload& w) const {
     w.validate();
-    return conclude<decision>(w, platforms::size, [this](std::size_t i, const workload& x) {
-      return detail::visit_at(platforms{}, i, [&]<class P>() { return evaluate_option<P>(x, config<P>()); });
-    });
+    return conclude<decision>(
+        w, platforms::size,
+        [this](std::size_t i, const workload& x) {
+          return detail::visit_at(platforms{}, i, [&]<class P>() { return evaluate_option<P>(x, config<P>()); });
+        },
+        prefs_);
   }
 
  private:
@@ -97,6 +108,7 @@ class evaluator {
     using type = std::tuple<typename Ps::config...>;
   };
   typename configs_of<platforms>::type configs_{};
+  runwise::preferences prefs_{};
 };
 
 }  // namespace runwise

@@ -9,8 +9,8 @@
 #include <string_view>
 #include <vector>
 
-#include "../decide/cheapest.hpp"
 #include "../decide/concepts.hpp"
+#include "../decide/weighted_sum.hpp"
 #include "../detail/type_list.hpp"
 #include "../platform/concepts.hpp"
 #include "conclude.hpp"
@@ -74,11 +74,18 @@ selected_platform select(typename P::config c, const std::string& path = std::st
   return {std::string(P::id), P::kind, [c, path](const workload& w) { return evaluate_option<P>(w, c, path); }};
 }
 
-/// Evaluates `w` on platforms chosen at run time, ranks them with decision policy `D` and advises.
-template <decision_policy D = decide::cheapest>
-evaluation evaluate_selected(const workload& w, const std::vector<selected_platform>& chosen) {
+/// Evaluates `w` on platforms chosen at run time, ranks them with decision policy `D` (default: the
+/// weighted sum of the article's six criteria) weighing the criteria as `prefs` says, and advises.
+///
+/// ```cpp
+/// runwise::evaluation e = runwise::evaluate_selected(w, chosen, {.weights = {{"cost", 1}}});
+/// ```
+template <decision_policy D = decide::weighted_sum>
+evaluation evaluate_selected(const workload& w, const std::vector<selected_platform>& chosen,
+                             const preferences& prefs = {}) {
   w.validate();
-  return conclude<D>(w, chosen.size(), [&](std::size_t i, const workload& x) { return chosen[i].run(x); });
+  return conclude<D>(
+      w, chosen.size(), [&](std::size_t i, const workload& x) { return chosen[i].run(x); }, prefs);
 }
 
 }  // namespace runwise

@@ -7,7 +7,9 @@
 #include <utility>
 #include <vector>
 
+#include "../criteria/assumptions.hpp"
 #include "../platform/kind.hpp"
+#include "../platform/traits.hpp"
 #include "../pricing/cost.hpp"
 #include "../simulate/usage.hpp"
 
@@ -17,12 +19,14 @@ namespace runwise {
 struct option_result {
   std::string platform;  ///< platform id, e.g. "aws_lambda"
   platform_kind kind = platform_kind::serverless;
+  platform_traits traits = default_traits(platform_kind::serverless);  ///< what the criteria read
   bool feasible = true;
-  std::vector<std::string> infeasible_reasons;              ///< why not, one sentence each
-  cost_breakdown cost;                                      ///< over the horizon; empty when infeasible
-  usage use;                                                ///< what the capacity policy measured
-  std::vector<std::pair<std::string_view, double>> scores;  ///< per criterion, in [0, 1]
-  double score = 0;                                         ///< the decision policy's aggregate, in [0, 1]
+  std::vector<std::string> infeasible_reasons;                     ///< why not, one sentence each
+  cost_breakdown cost;                                             ///< over the horizon; empty when infeasible
+  usage use;                                                       ///< what the capacity policy measured
+  std::vector<std::pair<std::string_view, double>> scores;         ///< per criterion, in [0, 1]
+  std::vector<std::pair<std::string_view, std::string>> evidence;  ///< per criterion: why that score
+  double score = 0;                                                ///< the decision policy's aggregate, in [0, 1]
 };
 
 /// The article's three answers.
@@ -40,6 +44,19 @@ inline constexpr std::string_view to_string(choice c) noexcept {
   return "serverless";
 }
 
+/// The article's follow-up questions among container options: EC2 instances or Fargate-like managed
+/// hosting, ECS or Kubernetes; answered on the same criteria as the main choice.
+///
+/// ```cpp
+/// if (e.hosting && e.hosting->runs_on == runwise::hosting::instances) { /* EC2 over Fargate */ }
+/// ```
+struct hosting_advice {
+  std::string platform;                           ///< the best container option
+  hosting runs_on = hosting::managed_containers;  ///< its hosting
+  orchestration orchestrator = orchestration::none;
+  std::vector<std::string> reasons;  ///< one sentence per comparison made
+};
+
 /// What to do, where, and why (the evidence sentences, strongest first).
 struct recommendation {
   choice kind = choice::serverless;
@@ -52,6 +69,10 @@ struct break_even_point {
   std::string serverless;
   std::string containers;
   std::optional<double> requests_per_month;  ///< nullopt: the costs never cross in the searched range
+  /// Share of the time one function instance must be busy to cost what one always-on container
+  /// unit (task or pod) of this evaluation costs (analyze::duty_cycle_break_even); nullopt when
+  /// either side ran nothing.
+  std::optional<double> duty_cycle;
 };
 
 /// Everything runwise concluded about one workload.
@@ -60,12 +81,32 @@ struct evaluation {
   seconds horizon{};
   std::vector<option_result> options;  ///< ranked: best first, infeasible last
   recommendation advice;
+  /// Among the container options: EC2 instances or managed hosts, ECS or Kubernetes, on the
+  /// decision's criteria; nullopt when no container option is feasible.
+  std::optional<hosting_advice> hosting;
   std::vector<break_even_point> break_even;
 };
+
+/// How the caller weighs the criteria and the effort assumptions behind them (run-time data).
+///
+/// ```cpp
+/// runwise::preferences p;
+/// p.weights = {{"cost", 3}, {"maintenance", 1}};   // criteria not named weigh 0
+/// ```
+struct preferences {
+  /// Criterion name → weight (>= 0). Empty: decide::default_weights derives them from the workload
+  /// with the article's rule of thumb. Given: criteria not named weigh 0.
+  std::vector<std::pair<std::string, double>> weights;
+  criteria::assumptions assumptions{};
+};
+
+struct workload;
 
 /// What a decision policy may look at besides the options.
 struct decision_context {
   seconds horizon{};
+  const workload* subject = nullptr;  ///< the workload decided on (null: requirements at their defaults)
+  preferences prefs{};
 };
 
 }  // namespace runwise

@@ -12,6 +12,7 @@
 #include "../workload/steady.hpp"
 #include "composed.hpp"
 #include "kind.hpp"
+#include "traits.hpp"
 
 namespace runwise {
 
@@ -26,6 +27,17 @@ struct aws_ec2_cluster : composed_platform<simulate::container_fleet, pricing::a
                                  criteria::aws_ec2_cluster_limits, pricing::aws::aws_front_door<false>>;
   using typename base::config;
   static constexpr platform_kind kind = platform_kind::containers;
+  /// Instances you run: your AMI and kernel, privileged containers, GPU instance types (g5.xlarge).
+  static constexpr platform_traits traits{
+      .runs_on = hosting::instances,
+      .orchestrator = O == simulate::orchestrator::eks ? orchestration::kubernetes : orchestration::ecs,
+      .own_os_image = true,
+      .own_kernel = true,
+      .gpu = true,
+      .long_running = true,
+      .in_process_state = true,
+      .persistent_connections = true,
+      .runs_locally = true};
 
   /// What one task asks for: the workload's vCPU and memory, a GPU when it needs one, one pod slot.
   static constexpr simulate::resources task_of(double vcpu, double memory_mb, bool gpu) {

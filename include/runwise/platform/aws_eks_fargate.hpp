@@ -12,6 +12,7 @@
 #include "../workload/steady.hpp"
 #include "composed.hpp"
 #include "kind.hpp"
+#include "traits.hpp"
 
 namespace runwise {
 
@@ -29,6 +30,14 @@ struct aws_eks_fargate : composed_platform<simulate::container_fleet, pricing::a
                                            criteria::aws_eks_fargate_limits, pricing::aws::aws_front_door<false>> {
   static constexpr std::string_view id = "aws_eks_fargate";
   static constexpr platform_kind kind = platform_kind::containers;
+  /// Kubernetes on hosts AWS runs: your image, no kernel access or GPUs (PRICES.md, GPUs: S).
+  static constexpr platform_traits traits{.runs_on = hosting::managed_containers,
+                                          .orchestrator = orchestration::kubernetes,
+                                          .own_os_image = true,
+                                          .long_running = true,
+                                          .in_process_state = true,
+                                          .persistent_connections = true,
+                                          .runs_locally = true};
 
   static constexpr pricing::aws::task_size pod_of(double vcpu, double memory_mb) {
     return pricing::aws::eks_fargate_pod_size(vcpu, memory_mb / 1024.0);

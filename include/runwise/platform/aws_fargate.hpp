@@ -13,6 +13,7 @@
 #include "../workload/steady.hpp"
 #include "composed.hpp"
 #include "kind.hpp"
+#include "traits.hpp"
 
 namespace runwise {
 
@@ -30,6 +31,14 @@ struct aws_fargate : composed_platform<simulate::container_fleet, pricing::aws::
                                        criteria::aws_fargate_limits, pricing::aws::aws_front_door<false>> {
   static constexpr std::string_view id = "aws_fargate";
   static constexpr platform_kind kind = platform_kind::containers;
+  /// Your image on hosts AWS runs: no kernel access, privileged containers or GPUs (PRICES.md, GPUs: S).
+  static constexpr platform_traits traits{.runs_on = hosting::managed_containers,
+                                          .orchestrator = orchestration::ecs,
+                                          .own_os_image = true,
+                                          .long_running = true,
+                                          .in_process_state = true,
+                                          .persistent_connections = true,
+                                          .runs_locally = true};
 
   /// The configured task size, or the cheapest valid size with at least the workload's vCPU and
   /// memory; {0, 0} when none is large enough.

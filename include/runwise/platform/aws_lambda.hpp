@@ -12,6 +12,7 @@
 #include "../workload/steady.hpp"
 #include "composed.hpp"
 #include "kind.hpp"
+#include "traits.hpp"
 
 namespace runwise {
 
@@ -28,6 +29,9 @@ struct aws_lambda : composed_platform<simulate::function_instances, pricing::aws
                                       criteria::aws_lambda_limits, pricing::aws::aws_front_door<true>> {
   static constexpr std::string_view id = "aws_lambda";
   static constexpr platform_kind kind = platform_kind::serverless;
+  /// Managed functions: AWS patches and scales everything; no image, kernel or GPU of your own, no
+  /// process beyond 15 minutes, no state or connection kept between invocations by design.
+  static constexpr platform_traits traits{.runs_on = hosting::functions};
 
   static void check_limits(const workload& w, const config&, std::vector<std::string>& reasons) {
     limits_policy::check(w, reasons);

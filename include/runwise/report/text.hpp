@@ -84,11 +84,15 @@ inline std::string text(const evaluation& e) {
   out += "Recommendation: " + std::string(to_string(e.advice.kind)) + " on " + e.advice.platform + "\n";
   for (const auto& r : e.advice.reasons) out += "  - " + r + "\n";
   if (!e.break_even.empty()) {
-    out += "\nBreak-even (monthly requests at which both cost the same, same traffic shape):\n";
+    out +=
+        "\nBreak-even (monthly requests at which both cost the same, same traffic shape; duty cycle: how busy one "
+        "function instance must be to cost what one always-on container unit costs):\n";
     for (const auto& b : e.break_even)
       out += "  " + b.serverless + " = " + b.containers + ": " +
              (b.requests_per_month ? format_count(*b.requests_per_month)
                                    : std::string("never (1e-6x to 1e6x today's traffic)")) +
+             (b.duty_cycle ? "; duty cycle " + format_number(std::round(*b.duty_cycle * 1000) / 10) + "%"
+                           : std::string()) +
              "\n";
   }
   return out;
