@@ -56,8 +56,8 @@ TEST_CASE("steady heavy load (300 requests/s all month) goes to containers, for 
   CHECK(e.hosting->platform == "aws_ecs_ec2");
   CHECK(e.hosting->runs_on == hosting::instances);
   CHECK(e.hosting->orchestrator == orchestration::ecs);
-  CHECK(says(e.advice, "hosting: aws_ecs_ec2 on instances you run (EC2)"));
-  CHECK(says(e.advice, "over aws_fargate on managed hosts (Fargate)"));
+  CHECK(says(e.advice, "hosting: aws_ecs_ec2 on instances you run"));
+  CHECK(says(e.advice, "over aws_fargate on hosts the provider runs"));
   CHECK(says(e.advice, "orchestration: aws_ecs_ec2 on ECS"));
 }
 

@@ -23,8 +23,8 @@ namespace runwise::decide {
 
 namespace impl {
 inline std::string hosting_label(hosting h) {
-  return h == hosting::instances            ? "instances you run (EC2)"
-         : h == hosting::managed_containers ? "managed hosts (Fargate)"
+  return h == hosting::instances            ? "instances you run"
+         : h == hosting::managed_containers ? "hosts the provider runs"
                                             : "functions";
 }
 inline std::string orchestration_label(orchestration o) {
@@ -33,7 +33,7 @@ inline std::string orchestration_label(orchestration o) {
                                         : "the provider's scheduler";
 }
 
-/// "aws_ecs_ec2 on instances you run (EC2) (0.71) over aws_fargate on managed hosts (Fargate) (0.62):
+/// "aws_ecs_ec2 on instances you run (0.71) over aws_fargate on hosts the provider runs (0.62):
 /// ahead on cost (1 vs 0.39), behind on maintenance (0.38 vs 1)".
 inline std::string compare_pair(const std::string& question, const option_result& a, const std::string& a_label,
                                 const option_result& b, const std::string& b_label,
