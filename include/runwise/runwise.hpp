@@ -70,7 +70,10 @@
 #include "platform/gcp_cloud_run.hpp"
 
 #include "analyze/break_even.hpp"
+#include "analyze/cost_curve.hpp"
 #include "decide/cheapest.hpp"
 #include "evaluate/evaluator.hpp"
 #include "evaluate/registry.hpp"
+#include "report/markdown.hpp"
+#include "report/svg.hpp"
 #include "report/text.hpp"
