@@ -48,7 +48,7 @@ inline std::string markdown(const evaluation& e) {
   std::string out = "## runwise: " + markdown_cell(e.workload) + "\n\n" + format_number(to_hours(e.horizon)) + " h, " +
                     format_count(arrived) + " requests (runwise " + std::string(version) + ")\n\n";
   out += "| option | kind | total | score | cold starts | overloaded | cost items |\n";
-  out += "|---|---|--:|--:|--:|--:|---|\n";
+  out += "|---|---|---:|---:|---:|---:|---|\n";
   for (const auto& o : e.options) {
     std::string items;
     if (o.feasible) {
@@ -68,7 +68,7 @@ inline std::string markdown(const evaluation& e) {
   for (const auto& r : e.advice.reasons) out += "- " + r + "\n";
   if (!e.break_even.empty()) {
     out += "\n### Break-even\n\nMonthly requests at which both cost the same (same traffic shape):\n\n";
-    out += "| serverless | containers | requests per month |\n|---|---|--:|\n";
+    out += "| serverless | containers | requests per month |\n|---|---|---:|\n";
     for (const auto& b : e.break_even)
       out += "| " + markdown_cell(b.serverless) + " | " + markdown_cell(b.containers) + " | " +
              (b.requests_per_month ? format_count(*b.requests_per_month) : std::string("never")) + " |\n";
