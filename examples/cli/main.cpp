@@ -17,6 +17,7 @@
 
 #include "builtin_spec.hpp"
 #include "catalog.hpp"
+#include "fleet_command.hpp"
 #include "report_json.hpp"
 #include "simulate_command.hpp"
 #include "spec.hpp"
@@ -137,6 +138,8 @@ int main(int argc, char** argv) {
 
   runwise_cli::simulate_command simulate;
   simulate.add_to(app);
+  runwise_cli::fleet_command fleet;
+  fleet.add_to(app);
 
   std::string catalog_format = "text";
   auto* catalog_cmd =
@@ -156,6 +159,8 @@ int main(int argc, char** argv) {
     if (*catalog_cmd) {
       const auto catalog = runwise_cli::catalog_json(today_iso());
       emit(catalog_format == "json" ? catalog.dump(2) + "\n" : runwise_cli::catalog_text(catalog), "");
+    } else if (*fleet.command) {
+      fleet.run();
     } else if (*simulate.command) {
       const std::string& p = simulate.spec_path;
       emit(runwise_cli::simulate(parse_json(read_input(p), p == "-" ? "<stdin>" : p), p, simulate.format), "");

@@ -71,6 +71,7 @@
 
 #include "analyze/break_even.hpp"
 #include "analyze/cost_curve.hpp"
+#include "analyze/fleet.hpp"
 #include "decide/cheapest.hpp"
 #include "evaluate/evaluator.hpp"
 #include "evaluate/registry.hpp"
