@@ -77,4 +77,5 @@
 #include "evaluate/registry.hpp"
 #include "report/markdown.hpp"
 #include "report/svg.hpp"
+#include "report/timeline.hpp"
 #include "report/text.hpp"
