@@ -89,7 +89,7 @@ inline std::string cost_chart_svg(const evaluation& e, const std::vector<analyze
   using detail::coord;
   using detail::short_number;
   using detail::xml_escape;
-  constexpr double width = 1000, height = 620;
+  constexpr double width = 1040, height = 620;
   constexpr double left = 100, right = 660, top = 70, bottom = 540;
 
   double x_min = HUGE_VAL, x_max = 0, y_min = HUGE_VAL, y_max = 0;
@@ -180,9 +180,14 @@ inline std::string cost_chart_svg(const evaluation& e, const std::vector<analyze
     legend_y += 22;
   }
 
-  // Break-even points: a numbered circle on the serverless curve; numbers that would overlap move up.
+  // Break-even points: a circle on the serverless curve; points within a few pixels of each other
+  // (the same container option met by several functions) share one label listing their numbers.
   std::vector<std::string> notes;
-  std::vector<std::pair<double, double>> placed;
+  struct marker {
+    double x, y;
+    std::string label;
+  };
+  std::vector<marker> markers;
   for (const auto& b : e.break_even) {
     if (!b.requests_per_month) continue;
     const double r = *b.requests_per_month;
@@ -194,19 +199,19 @@ inline std::string cost_chart_svg(const evaluation& e, const std::vector<analyze
     if (!curve || curve->points.empty()) continue;
     const double y = py(analyze::cost_at(*curve, r));
     const std::string n = std::to_string(notes.size() + 1);
-    double ly = y - 10;
-    for (bool moved = true; moved;) {
-      moved = false;
-      for (const auto& [ox, oy] : placed)
-        if (std::fabs(ox - x) < 16 && std::fabs(oy - ly) < 15) ly = oy - 15, moved = true;
-    }
-    placed.emplace_back(x, ly);
+    notes.push_back(n + ": " + b.serverless + " = " + b.containers + " at " + short_number(r));
     s += "<circle cx=\"" + coord(x) + "\" cy=\"" + coord(y) +
          "\" r=\"5\" fill=\"#ffffff\" stroke=\"#000000\" stroke-width=\"2\"/>\n";
-    s += "<text x=\"" + coord(x + 7) + "\" y=\"" + coord(ly) + "\" font-size=\"12\" font-weight=\"bold\">" + n +
-         "</text>\n";
-    notes.push_back(n + ": " + b.serverless + " = " + b.containers + " at " + short_number(r));
+    auto near = std::find_if(markers.begin(), markers.end(),
+                             [&](const marker& m) { return std::fabs(m.x - x) < 12 && std::fabs(m.y - y) < 12; });
+    if (near != markers.end())
+      near->label += "," + n;
+    else
+      markers.push_back({x, y, n});
   }
+  for (const auto& m : markers)
+    s += "<text x=\"" + coord(m.x - 8) + "\" y=\"" + coord(m.y - 9) +
+         "\" text-anchor=\"end\" font-size=\"12\" font-weight=\"bold\">" + m.label + "</text>\n";
   if (!notes.empty()) {
     legend_y += 18;
     s += "<text x=\"" + coord(right + 25) + "\" y=\"" + coord(legend_y) +

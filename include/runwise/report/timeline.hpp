@@ -54,7 +54,7 @@ inline std::string timeline_svg(const traffic_series& traffic, const std::vector
                                 const std::string& instance_label = "tasks") {
   using detail::coord;
   using detail::short_number;
-  constexpr double left = 100, right = 800;  // of the 1000 × 620 canvas
+  constexpr double left = 100, right = 760;  // of the 1000 × 620 canvas
   constexpr double top1 = 70, bottom1 = 300, top2 = 350, bottom2 = 540;
   constexpr std::size_t buckets = 600;
   const auto arrivals = detail::bucket_max(traffic.counts(), buckets);
