@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -16,6 +17,7 @@
 
 #include "builtin_spec.hpp"
 #include "catalog.hpp"
+#include "fleet_command.hpp"
 #include "report_json.hpp"
 #include "simulate_command.hpp"
 #include "spec.hpp"
@@ -87,7 +89,10 @@ void emit(const std::string& text, const std::string& output) {
   }
 }
 
-std::string evaluate(const std::string& spec_text, const std::string& spec_name, const std::string& format) {
+/// The report in `format`, and with `svg` the cost chart (analyze::cost_curves over 1e-3 to 1e3 times
+/// today's traffic, widened to show every break-even point).
+std::string evaluate(const std::string& spec_text, const std::string& spec_name, const std::string& format,
+                     std::string* svg = nullptr) {
   const runwise_cli::spec s = runwise_cli::read_spec(parse_json(spec_text, spec_name));
   const runwise::evaluation e =
       s.decision == runwise_cli::decision_rule::topsis
@@ -95,6 +100,17 @@ std::string evaluate(const std::string& spec_text, const std::string& spec_name,
       : s.decision == runwise_cli::decision_rule::cheapest
           ? runwise::evaluate_selected<runwise::decide::cheapest>(s.workload, s.platforms, s.preferences)
           : runwise::evaluate_selected(s.workload, s.platforms, s.preferences);
+  if (svg) {
+    const double months = runwise::to_hours(e.horizon) / 730.0;
+    const double per_month = s.workload.traffic.total().value() / months;
+    double lo = 1e-3, hi = 1e3;
+    for (const auto& b : e.break_even)
+      if (b.requests_per_month && per_month > 0) {
+        lo = std::max(1e-6, std::min(lo, *b.requests_per_month / per_month / 3));
+        hi = std::min(1e6, std::max(hi, *b.requests_per_month / per_month * 3));
+      }
+    *svg = runwise::report::cost_chart_svg(e, runwise::analyze::cost_curves(s.workload, s.platforms, lo, hi, 61));
+  }
   std::vector<std::string> warnings;
   const std::string today = today_iso();
   for (const auto& [id, as_of] : s.sheet_dates)
@@ -102,7 +118,8 @@ std::string evaluate(const std::string& spec_text, const std::string& spec_name,
       warnings.push_back(id + ": prices are as of " + as_of +
                          ", more than a year ago; check them or override \"prices\"");
   if (format == "json") return runwise_cli::evaluation_json(e, warnings).dump(2) + "\n";
-  std::string out = runwise::report::text(e);
+  std::string out = format == "markdown" ? runwise::report::markdown(e) : runwise::report::text(e);
+  if (format == "markdown" && !warnings.empty()) out += "\n";
   for (const auto& w : warnings) out += "warning: " + w + "\n";
   return out;
 }
@@ -116,14 +133,18 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "runwise " + std::string(runwise::version));
   app.require_subcommand(0, 1);
 
-  std::string spec_path, format = "text", output;
+  std::string spec_path, format = "text", output, svg_path;
   auto* evaluate_cmd = app.add_subcommand("evaluate", "Evaluate a workload spec (JSON; - for standard input)");
   evaluate_cmd->add_option("SPEC", spec_path, "spec file, or - for standard input")->required();
-  evaluate_cmd->add_option("--format", format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  evaluate_cmd->add_option("--format", format, "text, json or markdown")
+      ->check(CLI::IsMember({"text", "json", "markdown"}));
+  evaluate_cmd->add_option("--svg", svg_path, "also write the cost chart (SVG) to FILE (atomically)");
   evaluate_cmd->add_option("--output", output, "write the report to FILE (atomically) instead of standard output");
 
   runwise_cli::simulate_command simulate;
   simulate.add_to(app);
+  runwise_cli::fleet_command fleet;
+  fleet.add_to(app);
 
   std::string catalog_format = "text";
   auto* catalog_cmd =
@@ -143,11 +164,17 @@ int main(int argc, char** argv) {
     if (*catalog_cmd) {
       const auto catalog = runwise_cli::catalog_json(today_iso());
       emit(catalog_format == "json" ? catalog.dump(2) + "\n" : runwise_cli::catalog_text(catalog), "");
+    } else if (*fleet.command) {
+      fleet.run();
     } else if (*simulate.command) {
       const std::string& p = simulate.spec_path;
       emit(runwise_cli::simulate(parse_json(read_input(p), p == "-" ? "<stdin>" : p), p, simulate.format), "");
     } else if (*evaluate_cmd) {
-      emit(evaluate(read_input(spec_path), spec_path == "-" ? "<stdin>" : spec_path, format), output);
+      std::string svg;
+      const std::string report = evaluate(read_input(spec_path), spec_path == "-" ? "<stdin>" : spec_path, format,
+                                          svg_path.empty() ? nullptr : &svg);
+      if (!svg_path.empty()) emit(svg, svg_path);
+      emit(report, output);
     } else {
       emit(evaluate(runwise_cli::builtin_spec, "<built-in example>", "text"), "");
     }

@@ -74,6 +74,8 @@
 #include "platform/traits.hpp"
 
 #include "analyze/break_even.hpp"
+#include "analyze/cost_curve.hpp"
+#include "analyze/fleet.hpp"
 #include "decide/cheapest.hpp"
 #include "decide/hosting.hpp"
 #include "decide/topsis.hpp"
@@ -81,4 +83,7 @@
 #include "decide/weights.hpp"
 #include "evaluate/evaluator.hpp"
 #include "evaluate/registry.hpp"
+#include "report/markdown.hpp"
+#include "report/svg.hpp"
+#include "report/timeline.hpp"
 #include "report/text.hpp"

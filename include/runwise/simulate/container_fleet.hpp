@@ -148,7 +148,14 @@ struct container_fleet {
     return steady_tasks(load, w.duration.mean.value(), w.concurrency_per_instance, fixed);
   }
 
-  static usage run(const workload& w, const config& c) {
+  /// What happened in each traffic step, for charts: recorded only when run() is given one.
+  struct step_trace {
+    std::vector<double> tasks;       ///< tasks billed in the step (running and starting)
+    std::vector<double> overloaded;  ///< the step's arrivals served late (behind the backlog)
+  };
+
+  /// Runs `w`'s traffic through the fleet; with `steps`, also records each step (cheap when null).
+  static usage run(const workload& w, const config& c, step_trace* steps = nullptr) {
     const traffic_series& t = w.traffic;
     const std::vector<double>& n = t.counts();
     const double step = t.step().value();
@@ -240,6 +247,10 @@ struct container_fleet {
       const double processed = std::min(capacity, backlog + n[i]);
       const double left = backlog + n[i] - processed;
       late += std::min(n[i], left);
+      if (steps) {
+        steps->tasks.push_back(current);
+        steps->overloaded.push_back(std::min(n[i], left));
+      }
       backlog = left;
       busy_task_s += processed / per_task_per_step * step;
       task_s += current * step;
