@@ -81,3 +81,18 @@ TEST_CASE("the trace-driven path bills served executions like the closed form") 
   CHECK(r.cost["executions"].value() == doctest::Approx(0.5256));
   CHECK(simulate::azure_function_instances::config{}.keep_alive_s == 1200);
 }
+
+TEST_CASE("Flex Consumption bills execution time at the instance's memory, 2,048 MB by default") {
+  // A 160 MB function on Flex runs on a 2,048 MB instance: 1 M × 0.1 s × 2 GB × $0.000026 = $5.20
+  // (an upper bound: executions sharing an instance share its time), + 1 M × $0.40/M = $0.40.
+  functions_billing::config flex{.plan = pricing::azure::functions_plan::flex};
+  const auto bill = functions_billing::bill(flex, month_of(1e6, 50, 160));
+  CHECK(bill["compute"].value() == doctest::Approx(1e6 * 0.1 * 2 * 0.000026));
+  CHECK(bill["executions"].value() == doctest::Approx(0.40));
+  functions_billing::config big{.plan = pricing::azure::functions_plan::flex, .instance_memory_mb = 4096};
+  CHECK(functions_billing::bill(big, month_of(1e6, 50, 160))["compute"].value() ==
+        doctest::Approx(1e6 * 0.1 * 4 * 0.000026));
+  functions_billing::config odd{.plan = pricing::azure::functions_plan::flex, .instance_memory_mb = 3000};
+  CHECK_THROWS_WITH_AS(odd.validate("p"), doctest::Contains("p.instance_memory_mb: must be 2048 or 4096"),
+                       runwise::error);
+}

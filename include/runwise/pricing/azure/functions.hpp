@@ -25,9 +25,12 @@ inline constexpr source functions_billing_rules{
     "minimum 100 ms and 128 MB per execution)",
     'O'};
 
-/// The hosting plans runwise prices. Flex Consumption is priced only as far as PRICES.md goes: its two
-/// rates. Everything else about Flex (instance memory sizes, always-ready instances, its own free
-/// grant) is not in PRICES.md; runwise assumes Consumption's rounding and no free grant for Flex.
+/// The hosting plans runwise prices. Flex Consumption bills execution time on its instances, whose
+/// memory is 2,048 or 4,096 MB ("instanceMemoryMB: supported values are 2048, 4096", Azure SDK
+/// reference, FunctionFlexConsumptionResourceConfiguration, seen 2026-11-26), at PRICES.md's two
+/// rates. runwise bills each execution's time at the instance's memory — an upper bound, since
+/// executions that share an instance share its time — with Consumption's rounding; always-ready
+/// instances and Flex's own free grant are not in PRICES.md (the grant is a field, 0 by default).
 enum class functions_plan { consumption, flex };
 inline constexpr choice_table<functions_plan, 2> functions_plan_names{
     {{"consumption", functions_plan::consumption}, {"flex", functions_plan::flex}}};
@@ -97,13 +100,15 @@ inline constexpr functions_sheet functions_prices{
 struct functions_billing {
   struct config {
     functions_plan plan = functions_plan::consumption;
-    bool free_tier = false;  ///< the free grant is per subscription: off unless this workload may use it
+    bool free_tier = false;            ///< the free grant is per subscription: off unless this workload may use it
+    double instance_memory_mb = 2048;  ///< Flex Consumption: the instance size billed (2048 or 4096)
     functions_sheet prices = functions_prices;
 
     template <class Self, class V>
     static void visit(Self& c, V& v) {
       v.choice("plan", c.plan, functions_plan_names);
       v.flag("free_tier", c.free_tier);
+      v.number("instance_memory_mb", c.instance_memory_mb, 2048, 4096, " MB");
       v.sheet("prices", c.prices);
     }
 
@@ -112,6 +117,9 @@ struct functions_billing {
       if (!(prices.billing_granularity_ms > 0))
         fail_input(path + ".prices.billing_granularity_ms", "must be greater than 0");
       if (!(prices.memory_step_mb > 0)) fail_input(path + ".prices.memory_step_mb", "must be greater than 0");
+      if (instance_memory_mb != 2048 && instance_memory_mb != 4096)
+        fail_input(path + ".instance_memory_mb", "must be 2048 or 4096 (the Flex Consumption instance sizes), got " +
+                                                     detail::format_number(instance_memory_mb));
     }
   };
 
@@ -139,7 +147,9 @@ struct functions_billing {
     const double months = to_hours(in.horizon) / 730.0;  // the free grant is monthly
     const double free_exec = c.free_tier ? (flex ? p.flex_free_executions : p.free_executions) * months : 0.0;
     const double free_gb_s = c.free_tier ? (flex ? p.flex_free_gb_seconds : p.free_gb_seconds) * months : 0.0;
-    const double gb_s = (billed_memory(p, in.memory) * (billed_time(p, in.duration) * in.executions.value())).value();
+    const megabytes memory = flex ? megabytes{detail::max(c.instance_memory_mb, billed_memory(p, in.memory).value())}
+                                  : billed_memory(p, in.memory);
+    const double gb_s = (memory * (billed_time(p, in.duration) * in.executions.value())).value();
 
     cost_breakdown b;
     b.add("executions", requests{detail::max(0.0, in.executions.value() - free_exec)} *
