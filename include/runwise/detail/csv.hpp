@@ -6,6 +6,7 @@
 // number parsing with std::from_chars whose errors name "file:line" and the column. The Azure
 // traces are plain CSV without quoting, so quoted fields are not supported.
 
+#include <array>
 #include <charconv>
 #include <cstddef>
 #include <cstdio>
@@ -173,6 +174,32 @@ inline std::size_t require_column(const std::vector<std::string_view>& header, s
   if (i == static_cast<std::size_t>(-1))
     fail_input(at.where(), "missing column " + std::string(name) + " in the header");
   return i;
+}
+
+/// Reads the header line of `source` into `header` and finds each of `names` in it; an error names
+/// the file's first line when the file is empty or a column is missing. Returns the column indices.
+template <std::size_t N>
+std::array<std::size_t, N> read_header(line_source& source, const std::array<std::string_view, N>& names,
+                                       std::vector<std::string_view>& header) {
+  std::string_view line;
+  if (!source.next(line)) fail_input(source.name() + ":1", "empty file; expected a header");
+  split_fields(line, header);
+  std::array<std::size_t, N> index{};
+  for (std::size_t i = 0; i < N; ++i) index[i] = require_column(header, names[i], source);
+  return index;
+}
+
+/// The next non-empty line of `source` split into `fields`, which must number `columns` (the
+/// message says what was `expected`); false at the end of the input.
+inline bool next_row(line_source& source, std::vector<std::string_view>& fields, std::size_t columns,
+                     std::string_view expected) {
+  std::string_view line;
+  do {
+    if (!source.next(line)) return false;
+  } while (line.empty());
+  split_fields(line, fields);
+  check_field_count(fields.size(), columns, source, expected);
+  return true;
 }
 
 /// Calls `on_row(const Row&)` for every row `reader` yields; returns the number of rows. The one

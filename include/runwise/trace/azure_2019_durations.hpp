@@ -45,24 +45,16 @@ struct azure_2019_duration_row {
 class azure_2019_durations_reader {
  public:
   explicit azure_2019_durations_reader(detail::line_source source) : source_(std::move(source)) {
-    std::string_view line;
-    if (!source_.next(line)) fail_input(source_.name() + ":1", "empty file; expected a header");
     std::vector<std::string_view> header;
-    detail::split_fields(line, header);
+    index_ = detail::read_header(source_, names, header);
     columns_ = header.size();
-    for (std::size_t i = 0; i < names.size(); ++i) index_[i] = detail::require_column(header, names[i], source_);
   }
   static azure_2019_durations_reader open(const std::string& path) {
     return azure_2019_durations_reader(detail::line_source::open(path));
   }
 
   bool next(azure_2019_duration_row& row) {
-    std::string_view line;
-    do {
-      if (!source_.next(line)) return false;
-    } while (line.empty());
-    detail::split_fields(line, fields_);
-    detail::check_field_count(fields_.size(), columns_, source_, "as in the header");
+    if (!detail::next_row(source_, fields_, columns_, "as in the header")) return false;
     auto number = [&](std::size_t k) { return detail::parse_non_negative(fields_[index_[k]], source_, names[k]); };
     row.owner = fields_[index_[0]];
     row.app = fields_[index_[1]];

@@ -41,22 +41,14 @@ struct azure_2021_invocation {
 class azure_2021_reader {
  public:
   explicit azure_2021_reader(detail::line_source source) : source_(std::move(source)) {
-    std::string_view line;
-    if (!source_.next(line)) fail_input(source_.name() + ":1", "empty file; expected a header");
     std::vector<std::string_view> header;
-    detail::split_fields(line, header);
+    index_ = detail::read_header(source_, names, header);
     columns_ = header.size();
-    for (std::size_t i = 0; i < names.size(); ++i) index_[i] = detail::require_column(header, names[i], source_);
   }
   static azure_2021_reader open(const std::string& path) { return azure_2021_reader(detail::line_source::open(path)); }
 
   bool next(azure_2021_invocation& call) {
-    std::string_view line;
-    do {
-      if (!source_.next(line)) return false;
-    } while (line.empty());
-    detail::split_fields(line, fields_);
-    detail::check_field_count(fields_.size(), columns_, source_, "app,func,end_timestamp,duration");
+    if (!detail::next_row(source_, fields_, columns_, "app,func,end_timestamp,duration")) return false;
     call.app = fields_[index_[0]];
     call.function = fields_[index_[1]];
     call.end_s = detail::parse_number(fields_[index_[2]], source_, names[2]);
