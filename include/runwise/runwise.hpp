@@ -12,7 +12,7 @@
 //   criteria/  the article's six criteria (scores with evidence) and hard limits
 //   platform/  platforms as compositions of the policies above, and the catalog
 //   decide/    decision policies (weighted sum, TOPSIS, cheapest), hosting choice: options → recommendation
-//   analyze/   break-even
+//   analyze/   break-even, cost curves, fleets, sensitivity (monte_carlo.hpp: include it yourself)
 //   evaluate/  evaluator<...> (compile-time list) and registry (run-time selection)
 //   report/    text report
 
@@ -75,7 +75,10 @@
 
 #include "analyze/break_even.hpp"
 #include "analyze/cost_curve.hpp"
+#include "analyze/distribution.hpp"
 #include "analyze/fleet.hpp"
+#include "analyze/scenario.hpp"
+#include "analyze/sensitivity.hpp"
 #include "decide/cheapest.hpp"
 #include "decide/hosting.hpp"
 #include "decide/topsis.hpp"

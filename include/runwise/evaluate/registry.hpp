@@ -13,6 +13,7 @@
 #include "../decide/weighted_sum.hpp"
 #include "../detail/type_list.hpp"
 #include "../platform/concepts.hpp"
+#include "../platform/price_scale.hpp"
 #include "conclude.hpp"
 #include "evaluate_option.hpp"
 
@@ -23,6 +24,11 @@ struct selected_platform {
   std::string id;
   platform_kind kind = platform_kind::serverless;
   std::function<option_result(const workload&)> run;
+  /// The same evaluation with every price of the platform multiplied by `price_factor`
+  /// (scale_prices); given `simulated` — this platform's result for the same workload — it prices
+  /// that usage again instead of simulating anew (usage does not depend on prices). Used by the
+  /// sensitivity and Monte Carlo analyses; empty for a hand-made selection.
+  std::function<option_result(const workload&, double price_factor, const option_result* simulated)> run_priced;
 };
 
 /// Run-time selection by id over a compile-time list of platforms (the CLI's catalog). The table
@@ -71,7 +77,12 @@ class registry<type_list<Ps...>> {
 template <platform P>
 selected_platform select(typename P::config c, const std::string& path = std::string(P::id)) {
   c.validate(path);
-  return {std::string(P::id), P::kind, [c, path](const workload& w) { return evaluate_option<P>(w, c, path); }};
+  return {std::string(P::id), P::kind, [c, path](const workload& w) { return evaluate_option<P>(w, c, path); },
+          [c, path](const workload& w, double price_factor, const option_result* simulated) {
+            typename P::config priced = c;
+            scale_prices(priced, price_factor);
+            return simulated ? reprice_option<P>(w, *simulated, priced) : evaluate_option<P>(w, priced, path, false);
+          }};
 }
 
 /// Evaluates `w` on platforms chosen at run time, ranks them with decision policy `D` (default: the
