@@ -14,7 +14,7 @@
 //   decide/    decision policies (weighted sum, TOPSIS, cheapest), hosting choice: options → recommendation
 //   analyze/   break-even, cost curves, fleets, sensitivity (monte_carlo.hpp: include it yourself)
 //   evaluate/  evaluator<...> (compile-time list) and registry (run-time selection)
-//   report/    text report
+//   report/    text, Markdown, JSON and SVG reports
 
 #include "error.hpp"
 #include "units.hpp"
@@ -86,7 +86,9 @@
 #include "decide/weights.hpp"
 #include "evaluate/evaluator.hpp"
 #include "evaluate/registry.hpp"
+#include "report/json.hpp"
 #include "report/markdown.hpp"
+#include "report/simulation_json.hpp"
 #include "report/svg.hpp"
 #include "report/timeline.hpp"
 #include "report/text.hpp"
