@@ -90,8 +90,8 @@ TEST_CASE("function_instances: the optimised loop equals the plain model to 1e-1
       CAPTURE(per_month);
       const traffic_shape shape{.pattern = pattern, .peak_to_mean = pattern == traffic_pattern::constant ? 1.0 : 4.0};
       check_same(month(per_month, shape), {});
-      check_same(month(per_month, shape), {.keep_alive_s = 30});    // keep-alive below the step
-      check_same(month(per_month, shape), {.keep_alive_s = 900});   // window not a whole number of steps
+      check_same(month(per_month, shape), {.keep_alive_s = 30});   // keep-alive below the step
+      check_same(month(per_month, shape), {.keep_alive_s = 900});  // window not a whole number of steps
       check_same(month(per_month, shape, 2000), {.concurrency_limit = 50, .scale_out_per_10s = 20});
     }
 }
