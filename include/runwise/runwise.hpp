@@ -91,4 +91,6 @@
 #include "report/simulation_json.hpp"
 #include "report/svg.hpp"
 #include "report/timeline.hpp"
+#include "report/uncertainty.hpp"
+#include "report/uncertainty_svg.hpp"
 #include "report/text.hpp"
