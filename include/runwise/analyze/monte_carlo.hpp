@@ -47,10 +47,11 @@ struct uncertain_inputs {
     traffic.validate(path + ".traffic", 0, 1e6);
     if (duration_ms) duration_ms->validate(path + ".duration_ms", 1e-3, 8.64e7);
     if (memory_mb) memory_mb->validate(path + ".memory_mb", 1, 1e7);
-    for (const auto& [id, d] : prices) {
+    for (const auto& entry : prices) {
+      const std::string& id = entry.first;  // (a named reference: lambdas cannot capture bindings in C++20)
       if (std::none_of(platforms.begin(), platforms.end(), [&](const auto& p) { return p.id == id; }))
         fail_input(path + ".prices." + id, "names no selected platform");
-      d.validate(path + ".prices." + id, 0, 1e3);
+      entry.second.validate(path + ".prices." + id, 0, 1e3);
     }
   }
 };
