@@ -103,6 +103,7 @@ struct function_instances {
     const std::size_t cap = ring.size();
     std::size_t head = 0, size = 0;
     double busy_seconds = 0, cold = 0, throttled = 0, served = 0, on_provisioned = 0;
+    double arrived = 0;  // traffic_series::total(), summed in the same order within this pass
     for (std::size_t i = 0; i < n.size(); ++i) {
       while (size > 0 && ring[head].step + window < i) {
         head = head + 1 == cap ? 0 : head + 1;
@@ -116,12 +117,19 @@ struct function_instances {
       const double rate = ni / step;
       const double busy = rate * d;
       const double cap_instances = std::min(c.concurrency_limit, warm + scale_out_per_step / 2);
-      const double admitted_share = busy > cap_instances ? cap_instances / busy : 1.0;
-      throttled += ni * (1.0 - admitted_share);
+      // A real branch, rarely taken: predicted, it keeps the division (and the warm pool it reads)
+      // off the chain that runs from one step to the next.
+      double admitted_share = 1.0, admitted = busy;
+      if (busy > cap_instances) [[unlikely]] {
+        admitted_share = cap_instances / busy;
+        admitted = busy * admitted_share;
+        throttled += ni * (1.0 - admitted_share);
+      }
       served += ni * admitted_share;
-      const double admitted = busy * admitted_share;
+      arrived += ni;
       const double instances = ni > 0 ? std::max(1.0, std::ceil(admitted - 1e-9)) : 0.0;
-      if (admitted > 0) on_provisioned += ni * admitted_share * std::min(admitted, provisioned) / admitted;
+      if (provisioned > 0 && admitted > 0)
+        on_provisioned += ni * admitted_share * std::min(admitted, provisioned) / admitted;
 
       // Cold starts after idle gaps (see the formula above); none while an initialised
       // provisioned instance is waiting.
@@ -131,7 +139,7 @@ struct function_instances {
         if (observed) {
           // Observed arrivals are spread evenly over the step: the first is cold after an empty
           // window; the others too when their spacing exceeds the keep-alive.
-          gap_cold = ni >= 1 && step / ni > keep_alive ? ni : (idle_before ? std::min(1.0, ni) : 0.0);
+          gap_cold = ni >= 1 && step > keep_alive * ni ? ni : (idle_before ? std::min(1.0, ni) : 0.0);
         } else if (keep_alive < step) {
           // Poisson arrivals: each is cold with probability e^(-λT); the first after an empty step surely.
           const double exponent = rate * keep_alive;
@@ -166,7 +174,7 @@ struct function_instances {
       busy_seconds += admitted * step;
       u.peak_instances = std::max(u.peak_instances, admitted);
     }
-    u.arrived = t.total();
+    u.arrived = requests{arrived};
     u.throttled = requests{throttled};
     u.served = requests{served};
     u.provisioned_served = requests{std::min(on_provisioned, u.served.value())};
