@@ -33,8 +33,8 @@ struct scenario {
 /// advice). Results are exactly those of evaluating the changed workload from scratch; the runner
 /// only avoids work: the scaled traffic is rebuilt in place, and when a scenario differs from the
 /// previous one only in prices, each option's usage is priced again instead of simulated.
-/// The platforms must come from runwise::select (they need `run_priced`). Not thread-safe: one
-/// runner per thread.
+/// The platforms must come from runwise::select (they need `run_priced`); the runner keeps
+/// references to `base` and `platforms`, which must outlive it. Not thread-safe: one runner per thread.
 ///
 /// ```cpp
 /// runwise::analyze::scenario_runner<> runner(w, platforms);

@@ -53,13 +53,7 @@ inline std::string uncertainty_svg(const analyze::uncertainty_report& r, const s
   const double step = detail::nice_step(hi, 6), axis_max = std::ceil(hi / step) * step;
   auto px = [&](double usd) { return left + usd / axis_max * (right - left); };
 
-  std::string s = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-  s += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + coord(width) + "\" height=\"" + coord(height) +
-       "\" viewBox=\"0 0 " + coord(width) + " " + coord(height) +
-       "\" font-family=\"DejaVu Sans, Helvetica, Arial, sans-serif\" font-size=\"14\">\n";
-  s += "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n";
-  s += "<text x=\"" + coord(width / 2) + "\" y=\"32\" text-anchor=\"middle\" font-size=\"19\" font-weight=\"bold\">" +
-       xml_escape("Cost range under uncertainty: " + workload) + "</text>\n";
+  std::string s = detail::svg_start(width, height, width / 2, "Cost range under uncertainty: " + workload);
   s += "<text x=\"" + coord(width / 2) + "\" y=\"56\" text-anchor=\"middle\" fill=\"#555555\">" +
        std::to_string(r.draws) + " Monte Carlo draws, seed " + std::to_string(r.seed) + "</text>\n";
 
