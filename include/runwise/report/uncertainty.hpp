@@ -37,10 +37,13 @@ inline std::string swing_text(const analyze::cost_swing& c) {
 inline std::vector<std::vector<std::string>> sensitivity_rows(const analyze::sensitivity_report& r) {
   std::vector<std::vector<std::string>> rows{{"input", "at -" + detail::percent(r.change, false),
                                               "at +" + detail::percent(r.change, false), "flips at",
-                                              "cost swing (high - low)"}};
+                                              "cost swing (high - low), options whose cost moves"}};
   for (const auto& row : r.rows) {
-    std::string swings;
-    for (const auto& c : row.costs) swings += (swings.empty() ? "" : ", ") + detail::swing_text(c);
+    std::string swings;  // options whose cost does not move (to the cent) are left out; JSON lists all
+    for (const auto& c : row.costs)
+      if (!c.low_usd || !c.high_usd || runwise::detail::to_cents(c.swing()) != 0)
+        swings += (swings.empty() ? "" : ", ") + detail::swing_text(c);
+    if (swings.empty()) swings = "no cost moves";
     rows.push_back({row.input, detail::verdict_or_none(row.verdict_low), detail::verdict_or_none(row.verdict_high),
                     row.flips_at ? detail::percent(*row.flips_at) + " -> " + detail::verdict_or_none(row.flips_to)
                                  : std::string("no flip"),
