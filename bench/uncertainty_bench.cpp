@@ -53,7 +53,9 @@ void capacity_per_draw(benchmark::State& state, const workload& base, const type
   }
   state.SetItemsProcessed(state.iterations());
 }
-void lambda_capacity_trace(benchmark::State& s) { capacity_per_draw<simulate::function_instances>(s, month_trace(), {}); }
+void lambda_capacity_trace(benchmark::State& s) {
+  capacity_per_draw<simulate::function_instances>(s, month_trace(), {});
+}
 void lambda_capacity_expected(benchmark::State& s) {
   capacity_per_draw<simulate::function_instances>(s, month_expected(), {});
 }

@@ -211,3 +211,20 @@ TEST_CASE("scenario runner: a price-only change prices the usage again, with the
   const double direct = fresh.run({.traffic = 1.3, .price_factors = {0.9, 1.1}}).options.front().cost.total().value();
   CHECK(repriced == direct);
 }
+
+TEST_CASE("scale_prices multiplies the USD fields and leaves allowances, tiers and granularity alone") {
+  aws_lambda::config c;
+  scale_prices(c, 0.8);
+  // PRICES.md: $0.20 per million requests, $0.0000166667 per GB-s, 1 M free requests, 1 ms rounding.
+  CHECK(c.billing.prices.per_request.usd_per_unit == doctest::Approx(0.8 * 0.2e-6).epsilon(1e-12));
+  CHECK(c.billing.prices.per_gb_second.usd_per_unit == doctest::Approx(0.8 * 0.0000166667).epsilon(1e-12));
+  CHECK(c.billing.prices.free_requests == 1e6);
+  CHECK(c.billing.prices.billing_granularity_ms == 1);
+  CHECK(c.billing.prices.tier1_gb_seconds == 6e9);
+  // EC2 instance prices are priced fields too: m5.large $0.096 an hour (PRICES.md).
+  aws_ecs_ec2::config e;
+  scale_prices(e, 0.5);
+  for (const auto& i : e.billing.prices.instances)
+    if (i.name == "m5.large") CHECK(i.per_hour == doctest::Approx(0.048).epsilon(1e-12));
+  CHECK(e.billing.prices.minimum_billed_s == 60);
+}
