@@ -13,7 +13,7 @@
 #include <sstream>
 #include <string>
 
-#include <runwise/runwise.hpp>
+#include <runwise/all.hpp>
 
 #include "builtin_spec.hpp"
 #include "catalog.hpp"

@@ -5,7 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include <runwise/runwise.hpp>
+#include <runwise/all.hpp>
 
 namespace runwise_cli {
 

@@ -3,7 +3,6 @@
 
 #include <array>
 #include <cstddef>
-#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,6 +10,7 @@
 
 #include "../decide/concepts.hpp"
 #include "../decide/weighted_sum.hpp"
+#include "../detail/callable.hpp"
 #include "../detail/type_list.hpp"
 #include "../platform/concepts.hpp"
 #include "conclude.hpp"
@@ -22,7 +22,7 @@ namespace runwise {
 struct selected_platform {
   std::string id;
   platform_kind kind = platform_kind::serverless;
-  std::function<option_result(const workload&)> run;
+  detail::callable<option_result(const workload&)> run;  ///< evaluates a workload on it (std::function-like)
 };
 
 /// Run-time selection by id over a compile-time list of platforms (the CLI's catalog). The table

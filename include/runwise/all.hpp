@@ -1,0 +1,16 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// Everything runwise has: the core (<runwise/runwise.hpp>), the trace readers, the request-level
+// simulator, the reports and fleet mode. Convenient for tools; a program that evaluates workloads
+// compiles faster with the core header and the one or two parts it uses.
+//
+// ```cpp
+// #include <runwise/all.hpp>
+// ```
+
+#include "fleet.hpp"
+#include "report.hpp"
+#include "runwise.hpp"
+#include "simulator.hpp"
+#include "trace.hpp"
