@@ -32,9 +32,8 @@
 #include "workload/traffic.hpp"
 #include "workload/workload.hpp"
 
-
-#include "simulate/container_fleet.hpp"
 #include "simulate/concurrent_instances.hpp"
+#include "simulate/container_fleet.hpp"
 #include "simulate/fixed_fleet.hpp"
 #include "simulate/function_instances.hpp"
 #include "simulate/http_scaled_replicas.hpp"
@@ -57,8 +56,8 @@
 #include "criteria/assumptions.hpp"
 #include "criteria/aws_limits.hpp"
 #include "criteria/azure_limits.hpp"
-#include "criteria/gcp_limits.hpp"
 #include "criteria/concepts.hpp"
+#include "criteria/gcp_limits.hpp"
 
 #include "platform/aws_ec2_cluster.hpp"
 #include "platform/aws_eks_fargate.hpp"

@@ -27,8 +27,8 @@ class callable<R(Args...)> {
   callable() noexcept = default;
 
   template <class F>
-    requires(!std::is_same_v<std::remove_cvref_t<F>, callable> && std::is_invocable_r_v<R, const F&, Args...>)
-  callable(F&& f)  // NOLINT(google-explicit-constructor): converts like std::function
+  requires(!std::is_same_v<std::remove_cvref_t<F>, callable> && std::is_invocable_r_v<R, const F&, Args...>)
+      callable(F&& f)  // NOLINT(google-explicit-constructor): converts like std::function
       : object_(new std::remove_cvref_t<F>(std::forward<F>(f))), ops_(&ops_for<std::remove_cvref_t<F>>) {}
 
   callable(const callable& other) : object_(other.ops_ ? other.ops_->copy(other.object_) : nullptr), ops_(other.ops_) {}
