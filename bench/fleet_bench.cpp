@@ -205,6 +205,18 @@ std::vector<selected_platform> all_platforms() {
   return out;
 }
 
+// Average duration (ms) by function and pct99 memory (MB) by app, with runwise's readers.
+std::pair<std::unordered_map<std::string, double>, std::unordered_map<std::string, double>> read_durations_and_memory(
+    const generated_trace& t) {
+  std::unordered_map<std::string, double> duration_ms, memory_mb;
+  trace::read_azure_2019_durations(t.durations.string(),
+                                   [&](const auto& r) { duration_ms[std::string(r.function)] = r.average_ms; });
+  auto reader = trace::azure_2019_memory_reader::open(t.memory.string());
+  trace::azure_2019_memory_row r;
+  while (reader.next(r)) memory_mb[std::string(r.app)] = r.pct99_mb();
+  return {std::move(duration_ms), std::move(memory_mb)};
+}
+
 // Evaluates the functions whose index modulo `stride` is `part`, into `summary`.
 void fleet_part(const generated_trace& t, const std::vector<selected_platform>& platforms,
                 const std::unordered_map<std::string, double>& duration_ms,
@@ -232,12 +244,9 @@ void fleet(benchmark::State& state, std::size_t threads) {
   std::vector<std::string> ids;
   for (const auto& p : platforms) ids.push_back(p.id);
   for (auto _ : state) {
-    std::unordered_map<std::string, double> duration_ms, memory_mb;
-    trace::read_azure_2019_durations(t.durations.string(),
-                                     [&](const auto& r) { duration_ms[std::string(r.function)] = r.average_ms; });
-    auto reader = trace::azure_2019_memory_reader::open(t.memory.string());
-    trace::azure_2019_memory_row r;
-    while (reader.next(r)) memory_mb[std::string(r.app)] = r.pct99_mb();
+    const auto maps = read_durations_and_memory(t);  // (not a structured binding: lambdas capture it)
+    const auto& duration_ms = maps.first;
+    const auto& memory_mb = maps.second;
     std::vector<analyze::fleet_summary> parts(threads, analyze::fleet_summary(ids));
     std::vector<std::thread> pool;
     for (std::size_t i = 1; i < threads; ++i)
@@ -266,12 +275,7 @@ void fleet_one_platform(benchmark::State& state) {
   const auto all = all_platforms();
   const std::vector<selected_platform> platforms{all[static_cast<std::size_t>(state.range(0))]};
   state.SetLabel(platforms.front().id);
-  std::unordered_map<std::string, double> duration_ms, memory_mb;
-  trace::read_azure_2019_durations(t.durations.string(),
-                                   [&](const auto& r) { duration_ms[std::string(r.function)] = r.average_ms; });
-  auto reader = trace::azure_2019_memory_reader::open(t.memory.string());
-  trace::azure_2019_memory_row r;
-  while (reader.next(r)) memory_mb[std::string(r.app)] = r.pct99_mb();
+  const auto [duration_ms, memory_mb] = read_durations_and_memory(t);
   for (auto _ : state) {
     analyze::fleet_summary s({platforms.front().id});
     fleet_part(t, platforms, duration_ms, memory_mb, 0, 1, s);
