@@ -3,8 +3,7 @@
 // (rescaled) series once per draw: the floor for any model that looks at every step.
 #include <benchmark/benchmark.h>
 
-#include <runwise/analyze/monte_carlo.hpp>
-#include <runwise/runwise.hpp>
+#include <runwise/uncertainty.hpp>
 
 namespace {
 using namespace runwise;

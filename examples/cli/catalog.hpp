@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include <runwise/runwise.hpp>
+#include <runwise/all.hpp>
 
 namespace runwise_cli {
 

@@ -22,7 +22,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include <runwise/runwise.hpp>
+#include <runwise/all.hpp>
 
 namespace runwise_cli {
 

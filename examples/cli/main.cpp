@@ -13,10 +13,7 @@
 #include <sstream>
 #include <string>
 
-#include <runwise/analyze/monte_carlo.hpp>
-#include <runwise/report/uncertainty.hpp>
-#include <runwise/report/uncertainty_svg.hpp>
-#include <runwise/runwise.hpp>
+#include <runwise/all.hpp>
 
 #include "builtin_spec.hpp"
 #include "catalog.hpp"

@@ -9,7 +9,7 @@
 #include <utility>
 #include <vector>
 
-#include <runwise/runwise.hpp>
+#include <runwise/all.hpp>
 
 #include "json_object.hpp"
 #include "json_settings.hpp"

@@ -2,7 +2,7 @@
 // each one should run, and what the fleet costs placed function by function (a hybrid when some
 // land on each kind). usage: runwise_fleet_report INVOCATIONS.csv [DURATIONS.csv [SCALE]]
 // SCALE multiplies every function's traffic (keeping its shape): "what if we grew k-fold?".
-#include <runwise/runwise.hpp>
+#include <runwise/fleet.hpp>
 
 #include <algorithm>
 #include <cstdio>

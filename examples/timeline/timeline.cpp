@@ -1,5 +1,6 @@
 // The over-time chart: a container fleet under Kubernetes' HPA on a day of spiky traffic, drawn as
 // requests, late requests and tasks per minute. usage: runwise_timeline OUT.svg
+#include <runwise/report.hpp>
 #include <runwise/runwise.hpp>
 
 #include <cstdio>

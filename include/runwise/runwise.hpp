@@ -2,49 +2,46 @@
 #pragma once
 
 // runwise: should a workload run on serverless functions, on containers, or on both — and what will
-// each really cost? The umbrella header; nothing to link.
+// each really cost? The core header: everything needed to describe one workload and evaluate it
+// (closed-form quotes, trace-driven evaluation, ranking, advice), and no more, so that a program
+// that evaluates a workload compiles fast. Nothing to link. The other parts have their own headers:
+//   <runwise/trace.hpp>      readers of the Azure Functions 2019 and 2021 traces, duration fits
+//   <runwise/simulator.hpp>  the request-level discrete-event simulator and trace arrivals
+//   <runwise/report.hpp>     text, Markdown and SVG reports
+//   <runwise/fleet.hpp>      fleet mode: one verdict per function of a trace
+//   <runwise/all.hpp>        all of the above
 //
 // The flow, one folder per stage:
 //   workload/  traffic, durations, requirements
-//   trace/     streaming readers of the Azure Functions 2019 and 2021 traces
-//   simulate/  capacity policies: traffic → usage; the request-level simulator
+//   simulate/  capacity policies: traffic → usage
 //   pricing/   billing formulas and dated price sheets: usage → cost
 //   criteria/  the article's six criteria (scores with evidence) and hard limits
 //   platform/  platforms as compositions of the policies above, and the catalog
 //   decide/    decision policies (weighted sum, TOPSIS, cheapest), hosting choice: options → recommendation
-//   analyze/   break-even, cost curves, fleets, sensitivity (monte_carlo.hpp: include it yourself)
+//   analyze/   break-even, cost curves
 //   evaluate/  evaluator<...> (compile-time list) and registry (run-time selection)
-//   report/    text, Markdown, JSON and SVG reports
 
 #include "error.hpp"
 #include "units.hpp"
 #include "version.hpp"
 
 #include "workload/duration.hpp"
-#include "workload/duration_fit.hpp"
 #include "workload/generators.hpp"
 #include "workload/requirements.hpp"
 #include "workload/steady.hpp"
 #include "workload/traffic.hpp"
 #include "workload/workload.hpp"
 
-#include "trace/azure_2019_durations.hpp"
-#include "trace/azure_2019_invocations.hpp"
-#include "trace/azure_2019_memory.hpp"
-#include "trace/azure_2021_invocations.hpp"
-
-#include "simulate/container_fleet.hpp"
 #include "simulate/concurrent_instances.hpp"
+#include "simulate/container_fleet.hpp"
 #include "simulate/fixed_fleet.hpp"
 #include "simulate/function_instances.hpp"
 #include "simulate/http_scaled_replicas.hpp"
 #include "simulate/poisson_instances.hpp"
-#include "simulate/request_simulator.hpp"
 #include "simulate/scaling/hpa.hpp"
 #include "simulate/scaling/policy.hpp"
 #include "simulate/scaling/step.hpp"
 #include "simulate/scaling/target_tracking.hpp"
-#include "simulate/trace_arrivals.hpp"
 #include "simulate/usage.hpp"
 
 #include "pricing/aws/fargate.hpp"
@@ -59,8 +56,8 @@
 #include "criteria/assumptions.hpp"
 #include "criteria/aws_limits.hpp"
 #include "criteria/azure_limits.hpp"
-#include "criteria/gcp_limits.hpp"
 #include "criteria/concepts.hpp"
+#include "criteria/gcp_limits.hpp"
 
 #include "platform/aws_ec2_cluster.hpp"
 #include "platform/aws_eks_fargate.hpp"
@@ -75,10 +72,6 @@
 
 #include "analyze/break_even.hpp"
 #include "analyze/cost_curve.hpp"
-#include "analyze/distribution.hpp"
-#include "analyze/fleet.hpp"
-#include "analyze/scenario.hpp"
-#include "analyze/sensitivity.hpp"
 #include "decide/cheapest.hpp"
 #include "decide/hosting.hpp"
 #include "decide/topsis.hpp"
@@ -86,11 +79,3 @@
 #include "decide/weights.hpp"
 #include "evaluate/evaluator.hpp"
 #include "evaluate/registry.hpp"
-#include "report/json.hpp"
-#include "report/markdown.hpp"
-#include "report/simulation_json.hpp"
-#include "report/svg.hpp"
-#include "report/timeline.hpp"
-#include "report/uncertainty.hpp"
-#include "report/uncertainty_svg.hpp"
-#include "report/text.hpp"

@@ -1,4 +1,4 @@
-#include <runwise/runwise.hpp>
+#include <runwise/all.hpp>
 
 #include <cstdio>
 

@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <vector>
 
 #include <runwise/simulate/concurrent_instances.hpp>
 #include <runwise/simulate/poisson_instances.hpp>
@@ -56,4 +57,36 @@ TEST_CASE("rounding each busy period up to 100 ms") {
   // C = 80, sparse: nearly every request is alone on its instance and rounds like it does.
   const auto sparse = poisson_instance_load(1.0 / 60 * 0.05, 80);
   CHECK(simulate::rounding_seconds(1, sparse, 80, {milliseconds(50)}, 0.1) == doctest::Approx(0.05).epsilon(1e-3));
+}
+
+TEST_CASE("poisson_quantile above e^(-a)'s underflow: the median of Poisson(800) is 800") {
+  // The median m of Poisson(a) lies in [a - ln 2, a + 1/3) (Choi, Proc. AMS 1994): for a = 800 the
+  // smallest k with P(N <= k) >= 1/2 is 800. Summing the pmf from e^(-800) = 0 never reached 1/2.
+  CHECK(simulate::poisson_quantile(800, 0.5) == 800);
+  CHECK(simulate::poisson_quantile(100, 0.5) == 100);  // the summed branch, same bound
+  // 0.99: a + 2.326·√a ≈ 865.8 by the normal approximation, far below the 8,100 it used to return.
+  CHECK(simulate::poisson_quantile(800, 0.99) == doctest::Approx(866).epsilon(0.002));
+}
+
+TEST_CASE("the walk remembers per-step sums: same as computing every step directly") {
+  // More distinct counts than the walk's table has entries (512), repeated out of order, so that
+  // entries are both reused and overwritten. Every step's busy instances and 100 ms rounding must
+  // equal poisson_instance_load and rounding_seconds called for that step alone (bit for bit: the
+  // same functions, the same order of additions).
+  std::vector<double> counts;
+  for (int i = 0; i < 4000; ++i) counts.push_back(static_cast<double>((i * 7919) % 1500 / (i % 3 + 1)));
+  workload w{.traffic = traffic_series(seconds{60}, counts), .duration = {milliseconds(350)}};
+  w.concurrency_per_instance = 4;
+  const simulate::concurrent_instances::config c{};
+  const double d = w.duration.mean.value();
+  double busy = 0, rounding = 0;
+  for (double n : counts) {
+    const auto load = poisson_instance_load(n / 60 * d, 4);
+    busy += 60 * load.busy;
+    rounding += simulate::rounding_seconds(n, load, 4, w.duration, 0.1);
+  }
+  const auto t =
+      simulate::concurrent_instances::walk(w, c, 0.1, [](std::size_t, double, double, double, double, double) {});
+  CHECK(t.busy_s == busy);
+  CHECK(t.rounding_s == rounding);
 }

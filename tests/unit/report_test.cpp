@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <runwise/report.hpp>
 #include <runwise/runwise.hpp>
 
 using namespace runwise;

@@ -2,8 +2,7 @@
 
 #include <cmath>
 
-#include <runwise/analyze/monte_carlo.hpp>
-#include <runwise/runwise.hpp>
+#include <runwise/uncertainty.hpp>
 
 using namespace runwise;
 using analyze::distribution;

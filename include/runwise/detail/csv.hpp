@@ -111,18 +111,18 @@ class line_source {
 };
 
 /// Splits `line` at commas into `fields` (cleared first; its capacity is reused across rows).
+/// One pass over the characters: the fields of a trace are short (a count is one to four digits),
+/// where a memchr call per field costs more than the scan.
 inline void split_fields(std::string_view line, std::vector<std::string_view>& fields) {
   fields.clear();
-  std::size_t from = 0;
-  for (;;) {
-    const auto comma = line.find(',', from);
-    if (comma == std::string_view::npos) {
-      fields.push_back(line.substr(from));
-      return;
+  const char* start = line.data();
+  const char* const end = start + line.size();
+  for (const char* p = start; p != end; ++p)
+    if (*p == ',') {
+      fields.emplace_back(start, static_cast<std::size_t>(p - start));
+      start = p + 1;
     }
-    fields.push_back(line.substr(from, comma - from));
-    from = comma + 1;
-  }
+  fields.emplace_back(start, static_cast<std::size_t>(end - start));
 }
 
 /// `field` without surrounding spaces and tabs.

@@ -3,7 +3,6 @@
 
 #include <array>
 #include <cstddef>
-#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,6 +10,7 @@
 
 #include "../decide/concepts.hpp"
 #include "../decide/weighted_sum.hpp"
+#include "../detail/callable.hpp"
 #include "../detail/type_list.hpp"
 #include "../platform/concepts.hpp"
 #include "../platform/price_scale.hpp"
@@ -23,12 +23,12 @@ namespace runwise {
 struct selected_platform {
   std::string id;
   platform_kind kind = platform_kind::serverless;
-  std::function<option_result(const workload&)> run;
+  detail::callable<option_result(const workload&)> run;  ///< evaluates a workload on it (std::function-like)
   /// The same evaluation with every price of the platform multiplied by `price_factor`
   /// (scale_prices); given `simulated` — this platform's result for the same workload — it prices
   /// that usage again instead of simulating anew (usage does not depend on prices). Used by the
   /// sensitivity and Monte Carlo analyses; empty for a hand-made selection.
-  std::function<option_result(const workload&, double price_factor, const option_result* simulated)> run_priced;
+  detail::callable<option_result(const workload&, double price_factor, const option_result* simulated)> run_priced;
 };
 
 /// Run-time selection by id over a compile-time list of platforms (the CLI's catalog). The table

@@ -5,8 +5,11 @@
 // Run): per step, N ~ Poisson(λ·E[d]) requests in flight (M/G/∞), ceil(N / C) instances busy.
 
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
 #include <deque>
 #include <string>
 
@@ -31,13 +34,23 @@ namespace runwise::simulate {
 /// runwise::simulate::rounding_seconds(120, l, 1, {runwise::milliseconds(50)}, 0.1);   // 120 × 50 ms = 6 s
 /// ```
 constexpr double rounding_seconds(double n, const instance_load& l, double per_instance, const duration_model& d,
-                                  double g) {
+                                  double g);
+
+/// rounding_seconds with the lone request's rounding `single` = E[billed(d)] - E[d] already known
+/// (it depends on the duration model and g only: a walk computes it once, not every step).
+constexpr double rounding_seconds_given(double n, const instance_load& l, double per_instance, double single,
+                                        double g) noexcept {
   if (!(g > 0) || !(n > 0)) return 0.0;
-  const double single = d.expected_billed(seconds{g}).value() - d.mean.value();
   if (detail::floor(per_instance) <= 1) return n * single;
   const double first = n * l.idle_probability, others = n * detail::max(0.0, l.starts_per_arrival - l.idle_probability);
   const double lone = l.idle_probability;
   return first * (lone * single + (1 - lone) * g / 2) + others * g / 2;
+}
+
+constexpr double rounding_seconds(double n, const instance_load& l, double per_instance, const duration_model& d,
+                                  double g) {
+  if (!(g > 0) || !(n > 0)) return 0.0;
+  return rounding_seconds_given(n, l, per_instance, d.expected_billed(seconds{g}).value() - d.mean.value(), g);
 }
 
 /// Capacity policy for instances that share their time among up to `concurrency_per_instance`
@@ -101,6 +114,17 @@ struct concurrent_instances {
     std::deque<std::pair<std::size_t, double>> most;  // (step, busy) by decreasing busy over the window
     std::deque<std::pair<std::size_t, double>> live;  // (step, instances at the step's peak), decreasing
     double in_window = 0;                             // requests in the `window` steps before this one
+    // A trace repeats its counts (idle minutes, steady stretches, the same few values of a sparse
+    // function): the per-step sums depend on a alone, so the last values seen are kept in a small
+    // direct-mapped table. The same function on the same input: the results do not change.
+    struct remembered {
+      double a = -1;
+      instance_load load{};
+      double peak = 0;
+    };
+    std::array<remembered, 512> seen{};
+    const double single = granularity_s > 0 ? w.duration.expected_billed(seconds{granularity_s}).value() - d : 0.0;
+    const double quantile_p = 1 - std::min(0.5, d / std::max(c.idle_timeout_s, d));
     double last_a = -1, peak = 0;
     instance_load load{};
     for (std::size_t i = 0; i < n.size(); ++i) {
@@ -110,17 +134,20 @@ struct concurrent_instances {
       const double share = a_all > cap ? cap / a_all : 1.0;
       const double a = a_all * share;
       if (a != last_a) {  // steady stretches of traffic reuse the last sums
-        load = poisson_instance_load(a, per);
-        // Instances live until idle for the timeout, so what is alive is the most ever needed at once
-        // within the last timeout: of about T / E[d] independent looks at Poisson(a) requests in
-        // flight, the largest is near the quantile 1 - E[d] / T.
-        peak = std::ceil(poisson_quantile(a, 1 - std::min(0.5, d / std::max(c.idle_timeout_s, d))) / std::floor(per) -
-                         1e-9);
-        last_a = a;
+        remembered& r = seen[std::bit_cast<std::uint64_t>(a) * 0x9E3779B97F4A7C15ULL >> 55];
+        if (r.a != a) {
+          r.a = a;
+          r.load = poisson_instance_load(a, per);
+          // Instances live until idle for the timeout, so what is alive is the most ever needed at
+          // once within the last timeout: of about T / E[d] independent looks at Poisson(a)
+          // requests in flight, the largest is near the quantile 1 - E[d] / T.
+          r.peak = std::ceil(poisson_quantile(a, quantile_p) / std::floor(per) - 1e-9);
+        }
+        load = r.load, peak = r.peak, last_a = a;
       }
       const double served = n[i] * share;
       out.busy_s += step * load.busy;
-      out.rounding_s += rounding_seconds(served, load, per, w.duration, granularity_s);
+      out.rounding_s += rounding_seconds_given(served, load, per, single, granularity_s);
       const double recent = in_window + n[i];
       const double any = t.observed() ? (recent > 0 ? 1.0 : 0.0) : -std::expm1(-recent);
       while (!live.empty() && live.front().first + window < i) live.pop_front();

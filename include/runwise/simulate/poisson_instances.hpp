@@ -74,10 +74,10 @@ struct instance_load {
 constexpr instance_load poisson_instance_load(double a, double per_instance) noexcept {
   if (!(a > 0)) return {0.0, 1.0, 1.0};
   const double c = detail::max(1.0, detail::floor(per_instance));
-  const double sigma = detail_poisson::sqrt(a);
   const double idle = detail_poisson::exp(-a);
-  if (sigma >= 2 * c) return {(a + (c - 1) / 2) / c, 1 / c, idle};
+  if (a >= 4 * c * c) return {(a + (c - 1) / 2) / c, 1 / c, idle};  // σ = √a >= 2C, without the √
 
+  const double sigma = detail_poisson::sqrt(a);
   const double mode = detail::floor(a);
   const double reach = detail::ceil(10 * sigma + 10);
   const double lo = detail::max(0.0, mode - reach), hi = mode + reach;
@@ -103,15 +103,16 @@ constexpr instance_load poisson_instance_load(double a, double per_instance) noe
   return {busy / mass, starts / mass, idle};
 }
 
-/// The smallest k with P(N <= k) >= p for N ~ Poisson(a): by summing the pmf up to a = 1000, by
+/// The smallest k with P(N <= k) >= p for N ~ Poisson(a): by summing the pmf up to a = 700, by
 /// the normal approximation with continuity correction above (its error there is below one request).
+/// (Above 708, e^(-a) underflows to 0 and the sum would never reach p.)
 ///
 /// ```cpp
 /// runwise::simulate::poisson_quantile(1.0, 0.99);   // 4: P(N <= 3) = 0.981, P(N <= 4) = 0.996
 /// ```
 inline double poisson_quantile(double a, double p) {
   if (!(a > 0)) return 0;
-  if (a > 1000) {
+  if (a > 700) {
     // z with P(Z <= z) = p by bisection on erfc; then a + z·sqrt(a) - 0.5, rounded up.
     double lo = -10, hi = 10;
     for (int i = 0; i < 100; ++i) {

@@ -71,9 +71,14 @@ class azure_2019_invocations_reader {
     for (std::size_t i = 0; i < counts_.size(); ++i) {
       const std::string_view f = fields_[4 + i];
       // Counts are small integers: a fast path for plain digits, from_chars for anything else.
-      if (!f.empty() && f.size() <= 9 && f.find_first_not_of("0123456789") == std::string_view::npos) {
-        double x = 0;
-        for (char c : f) x = x * 10 + (c - '0');
+      bool digits = !f.empty() && f.size() <= 9;
+      double x = 0;
+      for (std::size_t k = 0; digits && k < f.size(); ++k) {
+        const unsigned digit = static_cast<unsigned char>(f[k]) - unsigned{'0'};
+        digits = digit <= 9;
+        x = x * 10 + digit;
+      }
+      if (digits) {
         counts_[i] = x;
       } else {
         counts_[i] = detail::parse_non_negative(f, source_, std::to_string(first_minute_ + i));

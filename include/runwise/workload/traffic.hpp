@@ -43,6 +43,7 @@ class traffic_series {
     for (std::size_t i = 0; i < counts_.size(); ++i)
       if (!(counts_[i] >= 0 && counts_[i] <= max_count))
         detail::check_range(path + ".counts[" + std::to_string(i) + "]", counts_[i], 0, max_count);
+    summarise();
   }
 
   [[nodiscard]] seconds step() const noexcept { return step_; }
@@ -54,18 +55,10 @@ class traffic_series {
   [[nodiscard]] seconds horizon() const noexcept { return step_ * static_cast<double>(counts_.size()); }
 
   /// All requests over the horizon.
-  [[nodiscard]] requests total() const noexcept {
-    double sum = 0;
-    for (double c : counts_) sum += c;
-    return requests{sum};
-  }
+  [[nodiscard]] requests total() const noexcept { return requests{total_}; }
 
   /// Requests per second in the busiest step.
-  [[nodiscard]] double peak_rate() const noexcept {
-    double peak = 0;
-    for (double c : counts_) peak = c > peak ? c : peak;
-    return peak / step_.value();
-  }
+  [[nodiscard]] double peak_rate() const noexcept { return peak_ / step_.value(); }
 
   /// Mean requests per second over the horizon (0 for an empty series).
   [[nodiscard]] double mean_rate() const noexcept {
@@ -76,6 +69,7 @@ class traffic_series {
   [[nodiscard]] traffic_series scaled(double factor) const {
     traffic_series out = *this;
     for (double& c : out.counts_) c *= factor;
+    out.summarise();
     return out;
   }
 
@@ -89,9 +83,20 @@ class traffic_series {
   }
 
  private:
+  // The counts do not change after construction, so their sum and maximum are taken once: every
+  // capacity model and price asks for them, and a month of minutes is 43,800 additions each time.
+  void summarise() noexcept {
+    total_ = 0, peak_ = 0;
+    for (double c : counts_) {
+      total_ += c;
+      peak_ = c > peak_ ? c : peak_;
+    }
+  }
+
   seconds step_{60};
   std::vector<double> counts_;
   bool observed_ = false;
+  double total_ = 0, peak_ = 0;
 };
 
 }  // namespace runwise
