@@ -179,3 +179,33 @@ TEST_CASE("container_fleet settings: targets in any metric's unit, min/max, cont
   container_fleet::config out_of_range{.tolerance = 2};
   CHECK_THROWS_WITH_AS(check_ranges(out_of_range, "p"), doctest::Contains("p.scaling.tolerance"), error);
 }
+
+TEST_CASE("HPA scale-up rate: Kubernetes' default policies, 100% or 4 pods per 15 s, whichever is more") {
+  // Kubernetes docs, "Default Behavior": from 2 pods, three 15 s periods allow 2 → max(4, 6) = 6 →
+  // max(12, 10) = 12 → max(24, 16) = 24; from 50, one period allows max(100, 54) = 100.
+  constexpr container_fleet::config hpa{.policy = scaling_policy::hpa};
+  static_assert(container_fleet::hpa_scale_up(hpa, 2, 100, 45) == 24);
+  static_assert(container_fleet::hpa_scale_up(hpa, 50, 1000, 15) == 100);
+  static_assert(container_fleet::hpa_scale_up(hpa, 2, 5, 60) == 5);  // never past the desired count
+  constexpr container_fleet::config one_pod_a_minute{
+      .policy = scaling_policy::hpa, .scale_up_percent = 0, .scale_up_pods = 1, .scale_up_period_s = 60};
+  static_assert(container_fleet::hpa_scale_up(one_pod_a_minute, 2, 10, 60) == 3);
+
+  // 60 a minute (load 1) for 5 minutes, then 6,000 (load 100) of 1 s requests; 50% target, metric seen
+  // at once, pods serve at once. Start: ceil(1 / 0.5) = 2. At 360 s the HPA wants 200; one minute is
+  // four periods: 2 → 6 → 12 → 24 → 48. At 420 s: 48 → 96 → 192 → 200.
+  std::vector<double> counts(5, 60.0);
+  counts.insert(counts.end(), 5, 6000.0);
+  const workload w = one_second(traffic_series(seconds{60}, counts));
+  container_fleet::config c{.target_utilization = 0.5, .observation_delay_s = 0, .startup_s = 0};
+  c.policy = scaling_policy::hpa;
+  const usage u = container_fleet::run(w, c);
+  CHECK(u.peak_instances == 200);
+  CHECK(launches(u) == 200);  // 2 + 46 + 152
+  // Late (FIFO): minute 5 has 2 pods: 6,000 − 120 = 5,880; minute 6 has 48 (2,880 a minute): backlog
+  // 5,880 + 6,000 − 2,880 = 9,000, all 6,000 of its own late; minute 7 has 200 (12,000): 15,000 −
+  // 12,000 = 3,000 late; then the backlog clears. 5,880 + 6,000 + 3,000 = 14,880.
+  CHECK(u.overloaded.value() == doctest::Approx(14'880));
+  // Mean pods: 2 × 6 minutes + 48 + 3 × 200 = 660 pod-minutes over 10 minutes.
+  CHECK(u.mean_instances == doctest::Approx(66));
+}

@@ -32,11 +32,18 @@ namespace runwise::simulate {
 /// - `fixed`: `tasks` for the whole horizon, or (`tasks` = 0) enough for the busiest step at
 ///   `target_utilization`: ceil(peak load / target_utilization), at least 1.
 /// - `target_tracking`: ceil(current × metric / target) = ceil(load / u*), where u* is `target` as a
-///   utilisation (`target_utilization` when `target` = 0); a scale-out waits `scale_out_cooldown_s`
-///   after the previous scale-out, a scale-in `scale_in_cooldown_s` after any scaling.
+///   utilisation (`target_utilization` when `target` = 0); a scale-in waits `scale_in_cooldown_s`
+///   after any scaling. During the scale-out cooldown only a larger scale-out than the one in
+///   effect proceeds — and since the desired count already includes the tasks that scale-out added,
+///   any desired count above the current one is larger: AWS "won't increase the desired capacity
+///   again unless either a larger scale out is triggered or the cooldown period ends" (Application
+///   Auto Scaling API reference, TargetTrackingScalingPolicyConfiguration, ScaleOutCooldown, seen
+///   2026-11-26). `scale_out_cooldown_s` therefore holds back only step scaling.
 /// - `hpa`: the same proportion with the HPA's `tolerance` (no change within it), evaluated every
 ///   `sync_period_s`; `scale_in_cooldown_s` is its scale-down stabilisation window (the highest
-///   recommendation of the window is used).
+///   recommendation of the window is used); a scale-up adds at most the larger of
+///   `scale_up_percent` % and `scale_up_pods` pods per `scale_up_period_s` (compounded over the
+///   periods between two decisions).
 /// - `step`: the adjustments of scaling::step_adjustments on metric / target, with the cooldowns.
 ///
 /// Every autoscaler sees a step's metric `observation_delay_s` after the step ends, keeps between
@@ -74,7 +81,15 @@ struct container_fleet {
     /// 15 s by default. Decisions never come more often than once per traffic step.
     double sync_period_s = 15;
     double tolerance = scaling::hpa_default_tolerance;  ///< hpa only
-    scaling::step_adjustments steps{};                  ///< step only
+    /// hpa only: the default scale-up policies — 100% or 4 pods (whichever is more) per 15 s, no
+    /// stabilisation (Kubernetes documentation, "Horizontal Pod Autoscaling", section "Default
+    /// Behavior", https://kubernetes.io/docs/tasks/run-application/horizontal-pod-autoscale/, seen
+    /// 2026-11-26; the API reference's text says "per 60 seconds", the documented default spec and
+    /// the controller use 15).
+    double scale_up_percent = 100;
+    double scale_up_pods = 4;
+    double scale_up_period_s = 15;
+    scaling::step_adjustments steps{};  ///< step only
 
     template <class Self, class V>
     static void visit(Self& c, V& v) {
@@ -92,6 +107,9 @@ struct container_fleet {
         s.number("scale_in_cooldown_s", c.scale_in_cooldown_s, 0, 86'400, " s");
         s.number("sync_period_s", c.sync_period_s, 1, 3'600, " s");
         s.number("tolerance", c.tolerance, 0, 1);
+        s.number("scale_up_percent", c.scale_up_percent, 0, 1e6, " %");
+        s.number("scale_up_pods", c.scale_up_pods, 0, 1e6);
+        s.number("scale_up_period_s", c.scale_up_period_s, 1, 3'600, " s");
         s.number("scale_out_at", c.steps.scale_out_at, 1, 100);
         s.number("scale_out_tasks", c.steps.scale_out_tasks, 1, 1e6);
         s.number("scale_out_large_at", c.steps.scale_out_large_at, 1, 100);
@@ -140,6 +158,27 @@ struct container_fleet {
     return detail::min(detail::ceil(c.max_tasks), detail::max(detail::ceil(c.min_tasks), wanted));
   }
 
+  /// The pods an HPA scale-up from `current` towards `wanted` reaches within `interval_s`: per whole
+  /// `scale_up_period_s` in it (at least one), the larger of +`scale_up_percent` % and
+  /// +`scale_up_pods`, never past `wanted`. Kubernetes' defaults take 2 pods to 6, 12, 24 in three
+  /// 15 s periods.
+  ///
+  /// ```cpp
+  /// static_assert(runwise::simulate::container_fleet::hpa_scale_up(
+  ///                   {.policy = runwise::simulate::scaling_policy::hpa}, 2, 100, 45) == 24);
+  /// ```
+  static constexpr double hpa_scale_up(const config& c, double current, double wanted, double interval_s) noexcept {
+    const double periods = detail::max(1.0, detail::floor(interval_s / c.scale_up_period_s + 1e-9));
+    double reached = current;
+    for (double p = 0; p < periods && reached < wanted; ++p) {
+      const double next =
+          detail::max(detail::ceil(reached * (1 + c.scale_up_percent / 100) - 1e-9), reached + c.scale_up_pods);
+      if (next <= reached) break;  // no scale-up policy allows growth
+      reached = next;
+    }
+    return detail::min(reached, wanted);
+  }
+
   /// Tasks a fixed fleet runs for workload `w` (the `fixed` policy's count).
   static double task_count(const workload& w, const config& c) {
     const double load = w.traffic.peak_rate() * w.duration.mean.value() / w.concurrency_per_instance;
@@ -182,7 +221,7 @@ struct container_fleet {
     double current = c.policy == scaling_policy::fixed ? task_count(w, c) : clamp(std::ceil(load(0) / target - 1e-9));
     if (current > 0) fleet.push_back({0, 0, current});
 
-    double last_out = -1e300, last_any = -1e300, next_sync = 0;
+    double last_out = -1e300, last_any = -1e300, next_sync = 0, last_sync = -1e300;
     std::deque<std::pair<double, double>> recommendations;  // hpa: (time, count), counts decreasing
     double backlog = 0, late = 0, busy_task_s = 0, task_s = 0;
     for (std::size_t i = 0; i < n.size(); ++i) {
@@ -215,8 +254,13 @@ struct container_fleet {
           recommendations.emplace_back(now, desired);
           while (recommendations.front().first < now - c.scale_in_cooldown_s - 1e-9) recommendations.pop_front();
           if (desired < current) desired = std::min(current, recommendations.front().second);
+          if (desired > current) desired = hpa_scale_up(c, current, desired, std::min(step, now - last_sync));
+          last_sync = now;
         } else {
-          if (desired > current && now - last_out < c.scale_out_cooldown_s - 1e-9) desired = current;
+          // Target tracking's desired count already counts the tasks a scale-out added: above the
+          // current count it is a larger scale-out, which the cooldown does not hold (see above).
+          if (desired > current && c.policy == scaling_policy::step && now - last_out < c.scale_out_cooldown_s - 1e-9)
+            desired = current;
           if (desired < current && now - last_any < c.scale_in_cooldown_s - 1e-9) desired = current;
         }
         if (desired > current) {
