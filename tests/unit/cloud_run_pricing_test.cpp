@@ -1,6 +1,11 @@
 // Google Cloud Run billing against PRICES.md (Cloud Run pricing page; O and S as marked there).
 #include <doctest/doctest.h>
 
+#include <cmath>
+#include <vector>
+
+#include <runwise/simulate/concurrent_instances.hpp>
+
 #include <runwise/detail/math.hpp>
 #include <runwise/error.hpp>
 #include <runwise/evaluate/evaluate_option.hpp>
@@ -118,4 +123,23 @@ TEST_CASE("instance-based: instances live until idle for the timeout, so the bil
   const auto r = evaluate_option<gcp_cloud_run>(steady(1, 1000, 1), c);
   CHECK(r.cost.total().value() == doctest::Approx(5 * 2'628'000 * (0.000018 + 0.5 * 0.000002)).epsilon(1e-3));
   CHECK(r.use.peak_instances == 5);
+}
+
+TEST_CASE("Cloud Run cold starts on expected counts: the first request after an idle gap, not every one") {
+  // 100 expected requests in the first minute after idling (Poisson): only the first is cold,
+  // 100 × (1 − e^(−100)) / 100 ≈ 1 (before: all 100 counted cold). Steady 1 a minute with a 900 s
+  // idle timeout: x = 0, so e^(−15) of each step's one request; a 30 s keep-alive inside a 60 s step:
+  // 10 × e^(−10/60 × 30).
+  CHECK(simulate::expected_gap_cold_starts(100, 0, 900, 60, 900) == doctest::Approx(1.0).epsilon(1e-12));
+  CHECK(simulate::expected_gap_cold_starts(1, 15, 900, 60, 900) == doctest::Approx(std::exp(-15.0)).epsilon(1e-12));
+  CHECK(simulate::expected_gap_cold_starts(10, 5, 60, 60, 30) == doctest::Approx(10 * std::exp(-5.0)).epsilon(1e-12));
+  // The same after an empty window: at least the first arrival is cold, 1 − e^(−10) > 10 × e^(−5).
+  CHECK(simulate::expected_gap_cold_starts(10, 0, 60, 60, 30) == doctest::Approx(-std::expm1(-10.0)).epsilon(1e-12));
+
+  // The capacity model: one minute of 100 expected 200 ms requests (a = 1/3 in flight, one instance)
+  // then silence: 1 cold start from the gap, none from growth beyond the first instance.
+  std::vector<double> counts(30, 0.0);
+  counts[0] = 100;
+  const workload w{.traffic = traffic_series(seconds{60}, counts, "traffic", false), .duration = {milliseconds(200)}};
+  CHECK(simulate::concurrent_instances::run(w, {}).cold_starts.value() == doctest::Approx(1.0).epsilon(1e-9));
 }

@@ -15,6 +15,7 @@
 
 #include "../detail/check.hpp"
 #include "../workload/workload.hpp"
+#include "gap_cold_starts.hpp"
 #include "poisson_instances.hpp"
 #include "usage.hpp"
 
@@ -61,9 +62,9 @@ constexpr double rounding_seconds(double n, const instance_load& l, double per_i
 /// (poisson_instance_load). Instances stay up `idle_timeout_s` after their last request: the
 /// instances alive in a step are the most that were busy in the window, at least the probability
 /// 1 - e^(-R) that one of the window's R expected requests arrived (or 1 if an observed one did),
-/// and at least min_instances. Cold starts: requests after an idle window (n·e^(-R'), R' the window
-/// before the step; the first observed one) when no minimum instance waits, plus growth beyond the
-/// window's most instances.
+/// and at least min_instances. Cold starts: requests after an idle gap (expected_gap_cold_starts
+/// for Poisson means; the first observed one after an empty window) when no minimum instance
+/// waits, plus growth beyond the window's most instances.
 ///
 /// ```cpp
 /// runwise::simulate::concurrent_instances::config c{.min_instances = 1};
@@ -158,7 +159,9 @@ struct concurrent_instances {
 
       double cold = 0;
       if (served > 0 && minimum < 1)
-        cold = t.observed() ? (in_window < 1e-9 ? std::min(1.0, served) : 0.0) : served * std::exp(-in_window);
+        cold = t.observed() ? (in_window < 1e-9 ? std::min(1.0, served) : 0.0)
+                            : expected_gap_cold_starts(served, in_window, static_cast<double>(window) * step, step,
+                                                       c.idle_timeout_s);
       cold += std::max(0.0, std::ceil(load.busy - 1e-9) - std::max(1.0, std::ceil(warm - 1e-9)));
       sink(i, served, n[i] - served, load.busy, alive, cold);
 
