@@ -1,6 +1,8 @@
 // Azure Container Apps billing and scaling against PRICES.md and Microsoft's documented defaults.
 #include <doctest/doctest.h>
 
+#include <vector>
+
 #include <runwise/detail/math.hpp>
 #include <runwise/evaluate/evaluate_option.hpp>
 #include <runwise/platform/azure_container_apps.hpp>
@@ -127,4 +129,24 @@ TEST_CASE("minimum replicas bill the idle rate while no request is in flight") {
   CHECK(r.cost["idle"].value() == doctest::Approx(idle_s * (0.5 * 0.000003 + 1 * 0.000003)));
   CHECK(r.cost.total().value() == doctest::Approx(active_s * (0.5 * 0.000024 + 0.000003) +
                                                   idle_s * (0.5 * 0.000003 + 0.000003) + 1000 * 0.40 / 1e6));
+}
+
+TEST_CASE("Container Apps cold starts: scale from zero after the cooldown, and replicas added") {
+  // 1 s requests, the default rule (0.7 requests/s per replica), 300 s cooldown (5 minutes). 30 a
+  // minute is 0.5/s, under the target: one replica while requests come or within the cooldown.
+  std::vector<double> counts{0, 30, 30};
+  counts.insert(counts.end(), 10, 0.0);
+  counts.push_back(30);
+  const workload sparse{.traffic = traffic_series(seconds{60}, counts), .duration = {milliseconds(1000)}};
+  // Minute 1 starts from zero (cold), minute 2 finds its replica, minute 13 comes 10 quiet minutes
+  // later — after the cooldown: cold again. 2 cold starts.
+  CHECK(http_scaled_replicas::run(sparse, {}).cold_starts.value() == 2);
+
+  // 30, then 600 a minute (10/s): ceil(10 / 0.7) = 15 replicas wanted, Container Apps' default
+  // maximum of 10 run — 9 more than the one kept: 1 + 9 cold starts.
+  const workload burst{.traffic = traffic_series(seconds{60}, {30, 600}), .duration = {milliseconds(1000)}};
+  CHECK(http_scaled_replicas::run(burst, {}).cold_starts.value() == 10);
+  CHECK(http_scaled_replicas::run(burst, {.max_replicas = 20}).cold_starts.value() == 15);  // 1 + 14
+  // A minimum replica waits: no scale from zero, the 9 added still start cold.
+  CHECK(http_scaled_replicas::run(burst, {.min_replicas = 1}).cold_starts.value() == 9);
 }

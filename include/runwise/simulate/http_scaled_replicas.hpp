@@ -13,6 +13,7 @@
 
 #include "../detail/check.hpp"
 #include "../workload/workload.hpp"
+#include "gap_cold_starts.hpp"
 #include "poisson_instances.hpp"
 #include "usage.hpp"
 
@@ -31,7 +32,8 @@ namespace runwise::simulate {
 /// too). One replica serves `concurrency_per_instance` requests at once, concurrency / E[d] per second; what the
 /// replicas cannot serve in a step waits for the next ones (late = overloaded), and what is still queued at the horizon
 /// is never served. Idle time: the minimum replicas while no request is in flight (the only replicas Container Apps
-/// bills at its idle rate, PRICES.md).
+/// bills at its idle rate, PRICES.md). Cold starts: below one minimum replica, the first request after a cooldown
+/// without requests (expected_gap_cold_starts for Poisson means), plus one per replica added beyond those kept.
 ///
 /// ```cpp
 /// runwise::simulate::http_scaled_replicas::config c{.min_replicas = 1};
@@ -105,9 +107,11 @@ struct http_scaled_replicas {
     const double target = target_rate(w.concurrency_per_instance, w.duration.mean.value(), c);
     std::deque<std::pair<std::size_t, double>> most;  // (step, wanted) by decreasing wanted, last `window` steps
     replica_time out;
-    double backlog = 0, late = 0;
+    double backlog = 0, late = 0, cold = 0;
+    double in_window = 0;  // requests in the `window` steps before this one
     for (std::size_t i = 0; i < n.size(); ++i) {
       while (!most.empty() && most.front().first + window < i) most.pop_front();
+      const double warm = most.empty() ? 0.0 : most.front().second;  // replicas kept from the window
       // The queue counts as demand: a backlog keeps the replicas that serve it.
       const double rate = (n[i] + backlog) / step;
       const double want = wanted(rate, t.observed() ? 1.0 : presence(rate, w.duration.mean.value(), c), target, c);
@@ -127,6 +131,18 @@ struct http_scaled_replicas {
       const double idle_replicas = std::min(replicas, minimum) * idle_share;
       out.idle_s += idle_replicas * step;
       out.active_s += (replicas - idle_replicas) * step;
+      // Cold starts: with no minimum replica waiting, the first request after a window without any
+      // (scale from zero), and one per replica added beyond those kept from the window.
+      if (n[i] > 0 && minimum < 1)
+        cold += t.observed()
+                    ? (in_window < 1e-9 ? std::min(1.0, n[i]) : 0.0)
+                    : expected_gap_cold_starts(n[i], in_window, static_cast<double>(window) * step, step, c.cooldown_s);
+      cold += std::max(0.0, std::ceil(replicas - 1e-9) - std::max(1.0, std::ceil(warm - 1e-9)));
+      in_window += n[i];
+      if (window == 0)
+        in_window = 0;
+      else if (i >= window)
+        in_window = std::max(0.0, in_window - n[i - window]);
       sink(i, replicas, late_here);
       if (!u.runs.empty() && u.runs.back().tasks == replicas && u.runs.back().stop.value() == step * i)
         u.runs.back().stop = seconds{step * (i + 1)};
@@ -138,6 +154,7 @@ struct http_scaled_replicas {
     u.arrived = t.total();
     u.served = requests{std::max(0.0, u.arrived.value() - backlog)};
     u.overloaded = requests{late};
+    u.cold_starts = requests{std::min(cold, u.served.value())};
     u.provisioned_instances = minimum;
     u.mean_instances = u.horizon.value() > 0 ? (out.active_s + out.idle_s) / u.horizon.value() : 0.0;
     return out;
