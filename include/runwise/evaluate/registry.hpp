@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,16 +14,24 @@
 #include "../decide/weighted_sum.hpp"
 #include "../detail/type_list.hpp"
 #include "../platform/concepts.hpp"
+#include "../platform/shared_costs.hpp"
 #include "conclude.hpp"
 #include "evaluate_option.hpp"
 
 namespace runwise {
 
 /// A platform picked at run time together with its settings: what a spec's `platforms` entry becomes.
+///
+/// `run` evaluates a workload whose requests arrive through the platform's front door (HTTP);
+/// `run_without_front_door` one invoked directly by a queue, an event, a timer or a storage
+/// notification (empty: `run` serves both). `price_together` prices components of one application
+/// placed together (runwise::price_together; empty: price_members_sharing_fixed_items).
 struct selected_platform {
   std::string id;
   platform_kind kind = platform_kind::serverless;
   std::function<option_result(const workload&)> run;
+  std::function<option_result(const workload&)> run_without_front_door;
+  std::function<cost_breakdown(std::span<const sharing_member>)> price_together;
 };
 
 /// Run-time selection by id over a compile-time list of platforms (the CLI's catalog). The table
@@ -71,7 +80,11 @@ class registry<type_list<Ps...>> {
 template <platform P>
 selected_platform select(typename P::config c, const std::string& path = std::string(P::id)) {
   c.validate(path);
-  return {std::string(P::id), P::kind, [c, path](const workload& w) { return evaluate_option<P>(w, c, path); }};
+  typename P::config direct = c;
+  if constexpr (requires { direct.entry = {}; }) direct.entry = {};  // composed platforms: front door "none"
+  return {std::string(P::id), P::kind, [c, path](const workload& w) { return evaluate_option<P>(w, c, path); },
+          [direct, path](const workload& w) { return evaluate_option<P>(w, direct, path); },
+          [c](std::span<const sharing_member> members) { return runwise::price_together<P>(members, c); }};
 }
 
 /// Evaluates `w` on platforms chosen at run time, ranks them with decision policy `D` (default: the
