@@ -86,6 +86,7 @@
 #include "evaluate/application.hpp"
 #include "evaluate/evaluator.hpp"
 #include "evaluate/registry.hpp"
+#include "report/application.hpp"
 #include "report/markdown.hpp"
 #include "report/svg.hpp"
 #include "report/timeline.hpp"
