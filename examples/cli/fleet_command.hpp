@@ -8,7 +8,6 @@
 // are read into maps first (one entry per function or app, small next to the invocations).
 
 #include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
 
 #include <chrono>
 #include <condition_variable>
@@ -228,16 +227,21 @@ struct fleet_command {
     auto write_row = [&](const runwise::analyze::fleet_row& r) {
       totals.add(r);
       if (format == "json") {
-        nlohmann::json j{{"function", r.function},
-                         {"app", r.app},
-                         {"trigger", r.trigger},
-                         {"requests", r.requests},
-                         {"horizon_hours", r.horizon_hours}};
-        for (std::size_t i = 0; i < platforms.size(); ++i)
-          j[platforms[i].id + "_usd"] = r.usd[i] ? nlohmann::json(*r.usd[i]) : nlohmann::json(nullptr);
-        j["choice"] = r.kind ? nlohmann::json(runwise::to_string(*r.kind)) : nlohmann::json(nullptr);
-        j["platform"] = r.kind ? nlohmann::json(r.platform) : nlohmann::json(nullptr);
-        write((rows_written ? ",\n" : "") + j.dump());
+        runwise::report::json_writer j(0);
+        j.begin_object()
+            .member("function", r.function)
+            .member("app", r.app)
+            .member("trigger", r.trigger)
+            .member("requests", r.requests)
+            .member("horizon_hours", r.horizon_hours);
+        for (std::size_t i = 0; i < platforms.size(); ++i) j.member(platforms[i].id + "_usd", r.usd[i]);
+        if (r.kind)
+          j.member("choice", runwise::to_string(*r.kind)).member("platform", r.platform);
+        else
+          j.member("choice", nullptr).member("platform", nullptr);
+        std::string row = std::move(j.end_object()).str();
+        row.pop_back();  // the document's newline: rows are joined by ",\n"
+        write((rows_written ? ",\n" : "") + row);
       } else {
         std::string line = csv_cell(r.function) + "," + csv_cell(r.app) + "," + csv_cell(r.trigger) + "," +
                            fleet_number(r.requests) + "," + fleet_number(r.horizon_hours);
@@ -341,32 +345,39 @@ struct fleet_command {
 
   void report(const runwise::analyze::fleet_summary& s, std::size_t minutes) const {
     using runwise::choice;
-    nlohmann::json platforms_json = nlohmann::json::array();
-    for (std::size_t i = 0; i < s.platforms().size(); ++i)
-      platforms_json.push_back({{"platform", s.platforms()[i]},
-                                {"total_usd", s.totals()[i]},
-                                {"functions_it_can_run", s.feasible_counts()[i]}});
-    nlohmann::json kinds = nlohmann::json::object();
-    for (choice c : {choice::serverless, choice::containers})
-      kinds[std::string(runwise::to_string(c))] = {{"share_of_functions", s.share_of_functions(c)},
-                                                   {"share_of_spend", s.share_of_spend(c)}};
-    nlohmann::json top = nlohmann::json::array();
-    for (const auto& e : s.largest())
-      top.push_back({{"function", e.function},
-                     {"app", e.app},
-                     {"platform", e.platform},
-                     {"usd", e.usd},
-                     {"requests", e.requests}});
     if (!summary.empty()) {
-      const nlohmann::json j{{"functions", s.functions()},
-                             {"requests", s.requests()},
-                             {"horizon_hours", static_cast<double>(minutes) / 60},
-                             {"platforms", platforms_json},
-                             {"chosen_total_usd", s.chosen_total()},
-                             {"unplaced_functions", s.unplaced()},
-                             {"kinds", kinds},
-                             {"largest", top}};
-      const std::string text = j.dump(2) + "\n";
+      runwise::report::json_writer j;
+      j.begin_object()
+          .member("functions", s.functions())
+          .member("requests", s.requests())
+          .member("horizon_hours", static_cast<double>(minutes) / 60)
+          .key("platforms")
+          .begin_array();
+      for (std::size_t i = 0; i < s.platforms().size(); ++i)
+        j.begin_object()
+            .member("platform", s.platforms()[i])
+            .member("total_usd", s.totals()[i])
+            .member("functions_it_can_run", s.feasible_counts()[i])
+            .end_object();
+      j.end_array().member("chosen_total_usd", s.chosen_total()).member("unplaced_functions", s.unplaced());
+      j.key("kinds").begin_object();
+      for (choice c : {choice::serverless, choice::containers})
+        j.key(runwise::to_string(c))
+            .begin_object()
+            .member("share_of_functions", s.share_of_functions(c))
+            .member("share_of_spend", s.share_of_spend(c))
+            .end_object();
+      j.end_object().key("largest").begin_array();
+      for (const auto& e : s.largest())
+        j.begin_object()
+            .member("function", e.function)
+            .member("app", e.app)
+            .member("platform", e.platform)
+            .member("usd", e.usd)
+            .member("requests", e.requests)
+            .end_object();
+      j.end_array().end_object();
+      const std::string text = std::move(j).str();
       const std::string temp = summary + ".runwise-tmp";
       std::FILE* f = std::fopen(temp.c_str(), "wb");
       const bool ok = f && std::fwrite(text.data(), 1, text.size(), f) == text.size();

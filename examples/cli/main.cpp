@@ -18,7 +18,6 @@
 #include "builtin_spec.hpp"
 #include "catalog.hpp"
 #include "fleet_command.hpp"
-#include "report_json.hpp"
 #include "simulate_command.hpp"
 #include "spec.hpp"
 
@@ -117,7 +116,7 @@ std::string evaluate(const std::string& spec_text, const std::string& spec_name,
     if (runwise::pricing::is_stale(as_of, today))
       warnings.push_back(id + ": prices are as of " + as_of +
                          ", more than a year ago; check them or override \"prices\"");
-  if (format == "json") return runwise_cli::evaluation_json(e, warnings).dump(2) + "\n";
+  if (format == "json") return runwise::report::json(e, warnings);
   std::string out = format == "markdown" ? runwise::report::markdown(e) : runwise::report::text(e);
   if (format == "markdown" && !warnings.empty()) out += "\n";
   for (const auto& w : warnings) out += "warning: " + w + "\n";

@@ -13,6 +13,7 @@
 #include <string>
 
 #include <runwise/detail/format.hpp>
+#include <runwise/report/simulation_json.hpp>
 #include <runwise/simulate/request_simulator.hpp>
 #include <runwise/simulate/trace_arrivals.hpp>
 
@@ -114,23 +115,6 @@ inline simulate_spec read_simulate_spec(const nlohmann::json& j, const std::stri
   return out;
 }
 
-inline nlohmann::json simulation_json(const runwise::simulate::request_simulation& r) {
-  return {{"requests", r.requests},
-          {"cold_starts", r.cold_starts},
-          {"cold_start_probability", r.cold_start_probability},
-          {"rejections", r.rejections},
-          {"rejection_probability", r.rejection_probability},
-          {"mean_instances", r.mean_instances},
-          {"mean_running", r.mean_running},
-          {"mean_idle", r.mean_idle},
-          // No instance expired within the horizon: no lifespan was observed.
-          {"mean_lifespan_s", r.expired_instances ? nlohmann::json(r.mean_lifespan_s) : nlohmann::json(nullptr)},
-          {"expired_instances", r.expired_instances},
-          {"peak_instances", r.peak_instances},
-          {"mean_in_flight", r.mean_in_flight},
-          {"horizon_s", r.horizon_s}};
-}
-
 inline std::string simulation_text(const runwise::simulate::request_simulation& r, const simulate_spec& s) {
   using runwise::detail::format_count;
   using runwise::detail::format_number;
@@ -165,7 +149,7 @@ inline std::string simulate(const nlohmann::json& spec, const std::string& spec_
     const auto t = runwise::simulate::load_azure_2021_arrivals(s.trace_file);
     r = runwise::simulate::simulate_trace(t.arrivals, t.functions, s.config);
   }
-  return format == "json" ? simulation_json(r).dump(2) + "\n" : simulation_text(r, s);
+  return format == "json" ? runwise::report::json(r) : simulation_text(r, s);
 }
 
 /// The subcommand's arguments, registered on the CLI app.

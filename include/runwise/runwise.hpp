@@ -14,7 +14,7 @@
 //   decide/    decision policies (weighted sum, TOPSIS, cheapest), hosting choice: options → recommendation
 //   analyze/   break-even
 //   evaluate/  evaluator<...> (compile-time list) and registry (run-time selection)
-//   report/    text report
+//   report/    text, Markdown, JSON and SVG reports
 
 #include "error.hpp"
 #include "units.hpp"
@@ -87,7 +87,9 @@
 #include "evaluate/evaluator.hpp"
 #include "evaluate/registry.hpp"
 #include "report/application.hpp"
+#include "report/json.hpp"
 #include "report/markdown.hpp"
+#include "report/simulation_json.hpp"
 #include "report/svg.hpp"
 #include "report/timeline.hpp"
 #include "report/text.hpp"

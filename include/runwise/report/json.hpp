@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// CONTRACT.md's `evaluate --format json` document, written by the library with no dependency.
+
+#include <string>
+#include <vector>
+
+#include "../evaluate/result.hpp"
+#include "../platform/kind.hpp"
+#include "../simulate/usage.hpp"
+#include "json_writer.hpp"
+
+namespace runwise::report {
+
+/// What a capacity policy measured, as the object `usage` of an option.
+inline void write_json(json_writer& j, const usage& u) {
+  double launches = 0;  // container tasks started (each bills at least Fargate's minimum)
+  for (const auto& r : u.runs) launches += r.tasks;
+  j.begin_object()
+      .member("arrived", u.arrived.value())
+      .member("served", u.served.value())
+      .member("throttled", u.throttled.value())
+      .member("overloaded", u.overloaded.value())
+      .member("cold_starts", u.cold_starts.value())
+      .member("cold_start_rate", u.cold_start_rate())
+      .member("peak_instances", u.peak_instances)
+      .member("mean_instances", u.mean_instances)
+      .member("idle_capacity_share", u.idle_capacity_share)
+      .member("task_launches", launches)
+      .end_object();
+}
+
+/// One option: platform, kind, feasibility, bill (null when infeasible), criterion scores and
+/// their evidence, the aggregate score, and the usage it was priced from.
+inline void write_json(json_writer& j, const option_result& o) {
+  j.begin_object()
+      .member("platform", o.platform)
+      .member("kind", to_string(o.kind))
+      .member("feasible", o.feasible)
+      .key("infeasible_reasons")
+      .strings(o.infeasible_reasons)
+      .key("cost");
+  if (o.feasible) {
+    j.begin_object().member("total_usd", o.cost.total().value()).key("items").begin_object();
+    for (const auto& item : o.cost) j.member(item.name, item.amount.value());
+    j.end_object().end_object();
+  } else {
+    j.value(nullptr);
+  }
+  j.key("scores").begin_object();
+  for (const auto& [name, value] : o.scores) j.member(name, value);
+  j.end_object().member("score", o.score).key("evidence").begin_object();
+  for (const auto& [name, sentence] : o.evidence) j.member(name, sentence);
+  j.end_object();
+  if (o.feasible) write_json(j.key("usage"), o.use);
+  j.end_object();
+}
+
+/// The recommendation: choice, platform, reasons, and the hosting advice when there is one.
+inline void write_json(json_writer& j, const recommendation& r, const std::optional<hosting_advice>& hosting) {
+  j.begin_object().member("choice", to_string(r.kind)).member("platform", r.platform).key("reasons").strings(r.reasons);
+  if (hosting)
+    j.key("hosting")
+        .begin_object()
+        .member("platform", hosting->platform)
+        .member("hosting", to_string(hosting->runs_on))
+        .member("orchestrator", to_string(hosting->orchestrator))
+        .key("reasons")
+        .strings(hosting->reasons)
+        .end_object();
+  j.end_object();
+}
+
+/// The break-even list: one object per serverless/container pair (null where the costs never cross).
+inline void write_json(json_writer& j, const std::vector<break_even_point>& points) {
+  j.begin_array();
+  for (const auto& b : points)
+    j.begin_object()
+        .member("serverless", b.serverless)
+        .member("containers", b.containers)
+        .member("requests_per_month", b.requests_per_month)
+        .member("duty_cycle", b.duty_cycle)
+        .end_object();
+  j.end_array();
+}
+
+/// Writes the members of CONTRACT.md's evaluation document into an open object, so that callers
+/// can add members of their own after them.
+inline void write_members(json_writer& j, const evaluation& e) {
+  j.member("workload", e.workload).member("horizon_hours", to_hours(e.horizon)).key("options").begin_array();
+  for (const auto& o : e.options) write_json(j, o);
+  j.end_array();
+  write_json(j.key("recommendation"), e.advice, e.hosting);
+  write_json(j.key("break_even"), e.break_even);
+}
+
+/// CONTRACT.md's `evaluate --format json` document: workload, horizon_hours, options (ranked),
+/// recommendation (with hosting advice), break_even, and `warnings` (e.g. stale price sheets).
+///
+/// ```cpp
+/// std::string text = runwise::report::json(runwise::evaluator<runwise::aws_lambda>{}.evaluate(w));
+/// ```
+inline std::string json(const evaluation& e, const std::vector<std::string>& warnings = {}) {
+  json_writer j;
+  j.begin_object();
+  write_members(j, e);
+  j.key("warnings").strings(warnings).end_object();
+  return std::move(j).str();
+}
+
+}  // namespace runwise::report
