@@ -88,11 +88,36 @@ void emit(const std::string& text, const std::string& output) {
   }
 }
 
+/// The report of an application spec in `format` (CONTRACT.md, "Applications of several components").
+std::string evaluate_application(const runwise_cli::spec& s, const std::string& format, bool svg,
+                                 const std::vector<std::string>& warnings) {
+  if (svg) runwise::fail_input("--svg", "the cost chart is drawn for one workload; omit --svg for an application");
+  const runwise::application& app = *s.application;
+  const runwise::application_evaluation r =
+      s.decision == runwise_cli::decision_rule::topsis
+          ? runwise::evaluate_application<runwise::decide::topsis>(app, s.platforms, s.preferences)
+      : s.decision == runwise_cli::decision_rule::cheapest
+          ? runwise::evaluate_application<runwise::decide::cheapest>(app, s.platforms, s.preferences)
+          : runwise::evaluate_application(app, s.platforms, s.preferences);
+  if (format == "json") return runwise::report::json(r, warnings);
+  std::string out = format == "markdown" ? runwise::report::markdown(r) : runwise::report::text(r);
+  if (format == "markdown" && !warnings.empty()) out += "\n";
+  for (const auto& w : warnings) out += "warning: " + w + "\n";
+  return out;
+}
+
 /// The report in `format`, and with `svg` the cost chart (analyze::cost_curves over 1e-3 to 1e3 times
 /// today's traffic, widened to show every break-even point).
 std::string evaluate(const std::string& spec_text, const std::string& spec_name, const std::string& format,
                      std::string* svg = nullptr) {
   const runwise_cli::spec s = runwise_cli::read_spec(parse_json(spec_text, spec_name));
+  std::vector<std::string> warnings;
+  const std::string today = today_iso();
+  for (const auto& [id, as_of] : s.sheet_dates)
+    if (runwise::pricing::is_stale(as_of, today))
+      warnings.push_back(id + ": prices are as of " + as_of +
+                         ", more than a year ago; check them or override \"prices\"");
+  if (s.application) return evaluate_application(s, format, svg != nullptr, warnings);
   const runwise::evaluation e =
       s.decision == runwise_cli::decision_rule::topsis
           ? runwise::evaluate_selected<runwise::decide::topsis>(s.workload, s.platforms, s.preferences)
@@ -110,12 +135,6 @@ std::string evaluate(const std::string& spec_text, const std::string& spec_name,
       }
     *svg = runwise::report::cost_chart_svg(e, runwise::analyze::cost_curves(s.workload, s.platforms, lo, hi, 61));
   }
-  std::vector<std::string> warnings;
-  const std::string today = today_iso();
-  for (const auto& [id, as_of] : s.sheet_dates)
-    if (runwise::pricing::is_stale(as_of, today))
-      warnings.push_back(id + ": prices are as of " + as_of +
-                         ", more than a year ago; check them or override \"prices\"");
   if (format == "json") return runwise::report::json(e, warnings);
   std::string out = format == "markdown" ? runwise::report::markdown(e) : runwise::report::text(e);
   if (format == "markdown" && !warnings.empty()) out += "\n";

@@ -87,6 +87,7 @@
 #include "evaluate/evaluator.hpp"
 #include "evaluate/registry.hpp"
 #include "report/application.hpp"
+#include "report/application_json.hpp"
 #include "report/json.hpp"
 #include "report/markdown.hpp"
 #include "report/simulation_json.hpp"

@@ -160,7 +160,15 @@ application_evaluation evaluate_application(const application& app, const std::v
     if (o.feasible) {
       o.cost = bill_of(k, (std::uint32_t{1} << n) - 1);
       o.use.horizon = r.horizon;
-      for (std::size_t i = 0; i < n; ++i) {
+      for (std::size_t i = 0; i < n; ++i) {  // every component's usage, added (peak: an upper bound)
+        const usage& u = option[k][i]->use;
+        o.use.arrived += u.arrived;
+        o.use.served += u.served;
+        o.use.throttled += u.throttled;
+        o.use.overloaded += u.overloaded;
+        o.use.cold_starts += u.cold_starts;
+        o.use.peak_instances += u.peak_instances;
+        o.use.mean_instances += u.mean_instances;
         o.score += option[k][i]->score / static_cast<double>(n);
         for (const auto& score : option[k][i]->scores) {
           auto at =

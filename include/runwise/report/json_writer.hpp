@@ -189,7 +189,7 @@ class json_writer {
   }
 
   void write_number(double x) {
-    if (!detail::is_finite(x)) {
+    if (!runwise::detail::is_finite(x)) {
       out_ += "null";
       return;
     }
