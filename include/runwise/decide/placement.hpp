@@ -28,7 +28,9 @@ struct placement {
   double preference = 0;      ///< the sum of the components' own scores on their platforms
 };
 
-namespace detail {
+}  // namespace runwise::decide
+
+namespace runwise::detail {
 /// The DP's value of a set of components: cost first (equal within a millionth of a dollar), then
 /// fewer platforms, then a higher preference.
 struct placement_value {
@@ -42,7 +44,9 @@ struct placement_value {
     return preference > o.preference + 1e-12;
   }
 };
-}  // namespace detail
+}  // namespace runwise::detail
+
+namespace runwise::decide {
 
 /// The least-cost placement of `components` components (at most max_components) on `platforms`
 /// platforms, or nullopt when some component runs on none.
@@ -63,7 +67,7 @@ struct placement_value {
 template <class GroupCost, class Feasible, class Preference>
 std::optional<placement> cheapest_placement(std::size_t platforms, std::size_t components, GroupCost&& group_cost,
                                             Feasible&& feasible, Preference&& preference) {
-  using value = detail::placement_value;
+  using value = runwise::detail::placement_value;
   const std::uint32_t subsets = std::uint32_t{1} << components, all = subsets - 1;
   // best[k][S]: the best way to run the components of S on platforms 0..k-1; from[k][S]: the subset
   // platform k-1 runs in it.
