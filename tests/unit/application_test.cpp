@@ -243,3 +243,42 @@ TEST_CASE("bad applications name the field") {
   const application ok{.components = {{w}}};
   CHECK_THROWS_WITH_AS(evaluate_application(ok, {}), doctest::Contains("platforms"), error);
 }
+
+TEST_CASE("one load balancer for the HTTP components; directly triggered components pay no front door") {
+  // Fargate behind an ALB. Each component: 1 request/s of 100 ms → one 0.25 vCPU / 0.5 GB task,
+  // 730 h × (0.25 × $0.04048 + 0.5 × $0.004445) = $9.010025. ALB: 730 h × $0.0225 = $16.425, and
+  // 3,600 new connections an hour = 1/s = 0.04 LCU (25/s per LCU) → 730 × 0.04 × $0.008 = $0.2336.
+  // The queue-triggered worker reaches its task without the ALB. Together: $9.010025 × 2 + $16.425
+  // + $0.2336 = $34.678625, with the ALB's hours once.
+  aws_fargate::config behind_alb;
+  behind_alb.entry.kind = pricing::aws::front_door::alb;
+  const application app{
+      .name = "alb",
+      .components = {{steady("api", month_s, 100, 512)}, {steady("worker", month_s, 100, 512), trigger::queue}}};
+  const application_evaluation r = evaluate_application(app, {select<aws_fargate>(behind_alb)});
+  CHECK(to_cents(component_named(r, "api").alone) == 901 + 1643 + 23);
+  CHECK(component_named(r, "worker").own.options[0].cost["alb_hours"].value() == 0);
+  REQUIRE(r.groups.size() == 1);
+  CHECK(to_cents(r.groups[0].bill["alb_hours"]) == 1643);
+  CHECK(to_cents(r.total) == 3468);
+
+  // Two HTTP components share the ALB's hours: 2 × ($9.010025 + $0.2336) + $16.425 = $34.91225.
+  const application both{.name = "alb",
+                         .components = {{steady("a", month_s, 100, 512)}, {steady("b", month_s, 100, 512)}}};
+  const application_evaluation s = evaluate_application(both, {select<aws_fargate>(behind_alb)});
+  CHECK(to_cents(s.total) == 3491);
+  bool once = false;
+  for (const auto& why : s.advice.reasons) once = once || why.find("load balancer's hours") != std::string::npos;
+  CHECK(once);
+}
+
+TEST_CASE("the evaluator places an application on its compile-time platforms") {
+  // The hybrid case above through evaluator<aws_lambda, aws_ecs_ec2>: the same placement and $62.07.
+  const application shop{.name = "shop",
+                         .components = {{steady("api", 95 * month_s, 100, 512)},
+                                        {steady("resize", 20'000, 2000, 2048, 1), trigger::event}}};
+  const evaluator<aws_lambda, aws_ecs_ec2> ev;
+  const application_evaluation r = ev.evaluate(shop);
+  CHECK(r.advice.kind == choice::hybrid);
+  CHECK(to_cents(r.total) == 6207);
+}
