@@ -92,13 +92,13 @@ TEST_CASE("first-fit decreasing over counts of mixed sizes") {
   // Two 1 vCPU / 1,800 MiB tasks fill an m5.large-sized ECS node's 2 vCPU (7,985 MiB); the two
   // 0.25 vCPU / 512 MiB tasks find no CPU left there and open a second node.
   const std::vector<simulate::sized_count> mixed{{{0.25, 512}, 2}, {{1, 1800}, 2}};
-  CHECK(simulate::first_fit_decreasing(mixed, {2, 7985, 1e9, 0}) == 2);
+  CHECK(simulate::first_fit_decreasing_counts(mixed, {2, 7985, 1e9, 0}) == 2);
   // Fourteen 0.25 vCPU / 512 MiB tasks: 7 per ECS t3.medium (3,992.5 MiB / 512): 2 nodes; one more
   // 1 vCPU / 2,048 MiB task goes first (largest) and leaves room for 3 small ones: 3 nodes.
-  CHECK(simulate::first_fit_decreasing(std::vector<simulate::sized_count>{{{0.25, 512}, 14}}, {2, 3992.5, 1e9, 0}) ==
-        2);
-  CHECK(simulate::first_fit_decreasing(std::vector<simulate::sized_count>{{{0.25, 512}, 14}, {{1, 2048}, 1}},
-                                       {2, 3992.5, 1e9, 0}) == 3);
+  CHECK(simulate::first_fit_decreasing_counts(std::vector<simulate::sized_count>{{{0.25, 512}, 14}},
+                                              {2, 3992.5, 1e9, 0}) == 2);
+  CHECK(simulate::first_fit_decreasing_counts(std::vector<simulate::sized_count>{{{0.25, 512}, 14}, {{1, 2048}, 1}},
+                                              {2, 3992.5, 1e9, 0}) == 3);
 }
 
 TEST_CASE("the placement search is exact: fixed costs shared beat the per-component choice") {

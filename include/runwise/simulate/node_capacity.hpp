@@ -97,11 +97,11 @@ struct sized_count {
 ///
 /// ```cpp
 /// // Two 1 vCPU / 1,800 MiB tasks and two 0.25 vCPU / 512 MiB tasks on m5.large-sized ECS nodes: 2.
-/// runwise::simulate::first_fit_decreasing(std::vector<runwise::simulate::sized_count>{{{1, 1800}, 2}, {{0.25, 512},
-/// 2}},
+/// runwise::simulate::first_fit_decreasing_counts(std::vector<runwise::simulate::sized_count>{{{1, 1800}, 2}, {{0.25,
+/// 512}, 2}},
 ///                                          {2, 7985});
 /// ```
-inline std::size_t first_fit_decreasing(std::vector<sized_count> groups, const resources& node) {
+inline std::size_t first_fit_decreasing_counts(std::vector<sized_count> groups, const resources& node) {
   std::sort(groups.begin(), groups.end(), [](const sized_count& a, const sized_count& b) {
     return a.size.memory_mib != b.size.memory_mib ? a.size.memory_mib > b.size.memory_mib : a.size.vcpu > b.size.vcpu;
   });

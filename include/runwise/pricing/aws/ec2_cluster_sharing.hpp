@@ -29,7 +29,7 @@ struct sized_runs {
 };
 
 /// Instance-seconds and launches of a cluster whose nodes offer `node`, for the task runs of every
-/// member: an event sweep over all runs; at each moment the node count is first_fit_decreasing of
+/// member: an event sweep over all runs; at each moment the node count is first_fit_decreasing_counts of
 /// the tasks then running (memoised by the vector of task counts, which repeats). nullopt when some
 /// member's task fits on no node.
 ///
@@ -61,7 +61,7 @@ inline std::optional<node_time> shared_node_time(std::span<const sized_runs> mem
       std::vector<simulate::sized_count> groups;
       for (std::size_t m = 0; m < members.size(); ++m)
         groups.push_back({members[m].task, detail::max(0.0, std::round(running[m]))});
-      at->second = static_cast<double>(simulate::first_fit_decreasing(std::move(groups), node));
+      at->second = static_cast<double>(simulate::first_fit_decreasing_counts(std::move(groups), node));
     }
     return at->second;
   };
