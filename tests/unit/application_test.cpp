@@ -282,3 +282,19 @@ TEST_CASE("the evaluator places an application on its compile-time platforms") {
   CHECK(r.advice.kind == choice::hybrid);
   CHECK(to_cents(r.total) == 6207);
 }
+
+TEST_CASE("a fleet too small for its component cannot win the placement on cost") {
+  // CONTRACT.md's workload (3 M requests of 1 s at 512 MB): one fixed 0.25 vCPU / 0.5 GB Fargate task
+  // costs $9.01 but serves 60 requests a minute while 68.5 arrive. Lambda: 3 M × $0.20/M + 1.5 M GB-s
+  // × $0.0000166667 = $0.60 + $25.00 = $25.60, and it keeps up: the placement takes Lambda.
+  aws_fargate::config one_task;
+  one_task.capacity.tasks = 1;
+  const application app{.name = "orders", .components = {{steady("orders-api", 3e6, 1000, 512)}}};
+  const application_evaluation r = evaluate_application(app, {select<aws_lambda>({}), select<aws_fargate>(one_task)});
+  CHECK(component_named(r, "orders-api").platform == "aws_lambda");
+  CHECK(to_cents(r.total) == 2560);
+  CHECK(to_cents(detail::option_on(component_named(r, "orders-api").own, "aws_fargate").cost.total()) == 901);
+  bool said = false;
+  for (const auto& why : r.advice.reasons) said = said || why.find("is not placed on aws_fargate") != std::string::npos;
+  CHECK(said);
+}

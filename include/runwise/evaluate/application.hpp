@@ -16,6 +16,7 @@
 #include <utility>
 #include <vector>
 
+#include "../criteria/concepts.hpp"
 #include "../decide/concepts.hpp"
 #include "../decide/placement.hpp"
 #include "../decide/weighted_sum.hpp"
@@ -92,7 +93,14 @@ application_evaluation evaluate_application(const application& app, const std::v
       if (mask >> i & 1U) members.push_back({&app.components[i].work, &option[k][i]->use, option[k][i]->cost});
     return chosen[k].price_together ? chosen[k].price_together(members) : price_members_sharing_fixed_items(members);
   };
-  auto feasible = [&](std::size_t k, std::size_t i) { return option[k][i]->feasible; };
+  // Where a component may go: feasible, and keeping up (99.9% on time) unless no option of it does —
+  // the adequacy rule of the single-workload decisions, so that an under-sized fleet cannot win on cost.
+  std::vector<bool> any_adequate(n, false);
+  for (std::size_t i = 0; i < n; ++i)
+    for (std::size_t k = 0; k < platforms; ++k) any_adequate[i] = any_adequate[i] || criteria::adequate(*option[k][i]);
+  auto feasible = [&](std::size_t k, std::size_t i) {
+    return option[k][i]->feasible && (criteria::adequate(*option[k][i]) || !any_adequate[i]);
+  };
   auto group_cost = [&](std::size_t k, std::uint32_t mask) { return bill_of(k, mask).total().value(); };
   auto preference = [&](std::size_t k, std::size_t i) { return option[k][i]->score; };
   const auto best = decide::cheapest_placement(platforms, n, group_cost, feasible, preference);

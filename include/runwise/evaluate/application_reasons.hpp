@@ -5,12 +5,14 @@
 // each component's part and what it would cost on its own, what sharing saved, what the naive
 // per-component placement would cost, and the article's hybrid pattern when it arises.
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
 
+#include "../criteria/concepts.hpp"
 #include "../detail/format.hpp"
 #include "../platform/shared_costs.hpp"
 #include "application_result.hpp"
@@ -80,6 +82,12 @@ void advise_application(application_evaluation& r, CostOf&& cost_of) {
       s += "; " + c.platform + " is also its cheapest platform on its own";
     s += "; its own criteria verdict: " + std::string(to_string(c.own.advice.kind)) + " on " + c.own.advice.platform;
     r.advice.reasons.push_back(std::move(s));
+    const bool keeps_up = std::any_of(c.own.options.begin(), c.own.options.end(), criteria::adequate);
+    for (const auto& o : c.own.options)
+      if (keeps_up && o.feasible && !criteria::adequate(o))
+        r.advice.reasons.push_back(c.name + " is not placed on " + o.platform + ", which serves only " +
+                                   format_number(std::floor(criteria::on_time_share(o) * 1000) / 10) +
+                                   "% of its requests on time (" + format_usd(o.cost.total().value()) + ")");
   }
 
   for (const auto& g : r.groups) {
