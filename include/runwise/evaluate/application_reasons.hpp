@@ -71,9 +71,11 @@ void advise_application(application_evaluation& r, CostOf&& cost_of) {
         const double marginal = g.bill.total().value() - cost_of(g.platform, mask & ~(std::uint32_t{1} << i));
         s += " (it adds " + format_usd(marginal) + " to " + g.platform + "'s bill)";
       }
-    const option_result* cheapest = nullptr;
+    const bool keeps_up = std::any_of(c.own.options.begin(), c.own.options.end(), criteria::adequate);
+    const option_result* cheapest = nullptr;  // alone, among the options that keep up (if any does)
     for (const auto& o : c.own.options)
-      if (o.feasible && (!cheapest || o.cost.total() < cheapest->cost.total())) cheapest = &o;
+      if (o.feasible && (criteria::adequate(o) || !keeps_up) && (!cheapest || o.cost.total() < cheapest->cost.total()))
+        cheapest = &o;
     if (cheapest && cheapest->platform != c.platform)
       s += "; on its own it would be cheapest on " + cheapest->platform + " (" +
            format_usd(cheapest->cost.total().value()) + ", against " + format_usd(c.alone.value()) + " on " +
@@ -82,7 +84,6 @@ void advise_application(application_evaluation& r, CostOf&& cost_of) {
       s += "; " + c.platform + " is also its cheapest platform on its own";
     s += "; its own criteria verdict: " + std::string(to_string(c.own.advice.kind)) + " on " + c.own.advice.platform;
     r.advice.reasons.push_back(std::move(s));
-    const bool keeps_up = std::any_of(c.own.options.begin(), c.own.options.end(), criteria::adequate);
     for (const auto& o : c.own.options)
       if (keeps_up && o.feasible && !criteria::adequate(o))
         r.advice.reasons.push_back(c.name + " is not placed on " + o.platform + ", which serves only " +
