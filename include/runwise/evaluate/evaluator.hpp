@@ -112,7 +112,7 @@ class evaluator {
   [[nodiscard]] application_evaluation evaluate(const application& app) const {
     std::vector<selected_platform> chosen;
     for (std::size_t i = 0; i < platforms::size; ++i)
-      chosen.push_back(detail::visit_at(platforms{}, i, [this]<class P>() { return select<P>(config<P>()); }));
+      chosen.push_back(detail::visit_at(platforms{}, i, [&]<class P>() { return select<P>(config<P>()); }));
     return evaluate_application<decision>(app, chosen, prefs_);
   }
 
