@@ -16,8 +16,7 @@
 using namespace runwise;
 
 namespace {
-constexpr double month_s = 730 * 3600.0;          // 2,628,000 s
-constexpr double t3_medium_month = 730 * 0.0416;  // $30.368
+constexpr double month_s = 730 * 3600.0;  // 2,628,000 s
 
 /// A constant-rate component with no cold-start INIT time (so Lambda bills only requests and duration).
 workload steady(const std::string& name, double requests_per_month, double ms, double mb, double vcpus = 0.25) {
