@@ -13,6 +13,9 @@
 #include <sstream>
 #include <string>
 
+#include <runwise/analyze/monte_carlo.hpp>
+#include <runwise/report/uncertainty.hpp>
+#include <runwise/report/uncertainty_svg.hpp>
 #include <runwise/runwise.hpp>
 
 #include "builtin_spec.hpp"
@@ -88,17 +91,49 @@ void emit(const std::string& text, const std::string& output) {
   }
 }
 
+/// One warning per platform whose price sheet is more than a year old.
+std::vector<std::string> stale_price_warnings(const runwise_cli::spec& s) {
+  std::vector<std::string> warnings;
+  const std::string today = today_iso();
+  for (const auto& [id, as_of] : s.sheet_dates)
+    if (runwise::pricing::is_stale(as_of, today))
+      warnings.push_back(id + ": prices are as of " + as_of +
+                         ", more than a year ago; check them or override \"prices\"");
+  return warnings;
+}
+
+/// The report in `format`, and with `svg` the cost chart (analyze::cost_curves over 1e-3 to 1e3 times
+/// today's traffic, widened to show every break-even point).
+/// What `evaluate` adds on request: the sensitivity sweep and the Monte Carlo run (flags override
+/// the spec's `sensitivity` and `uncertainty` objects), and the cost-range chart.
+struct analysis_flags {
+  bool sensitivity = false;                ///< --sensitivity
+  std::optional<std::size_t> draws;        ///< --monte-carlo N
+  std::optional<std::uint64_t> seed;       ///< --seed S
+  std::string* uncertainty_svg = nullptr;  ///< --svg-uncertainty FILE
+};
+
+/// Calls `f.template operator()<D>()` with the spec's decision policy type.
+template <class F>
+decltype(auto) with_decision(runwise_cli::decision_rule rule, F&& f) {
+  switch (rule) {
+    case runwise_cli::decision_rule::topsis:
+      return f.template operator()<runwise::decide::topsis>();
+    case runwise_cli::decision_rule::cheapest:
+      return f.template operator()<runwise::decide::cheapest>();
+    case runwise_cli::decision_rule::weighted_sum:
+      break;
+  }
+  return f.template operator()<runwise::decide::weighted_sum>();
+}
+
 /// The report of an application spec in `format` (CONTRACT.md, "Applications of several components").
 std::string evaluate_application(const runwise_cli::spec& s, const std::string& format, bool svg,
                                  const std::vector<std::string>& warnings) {
   if (svg) runwise::fail_input("--svg", "the cost chart is drawn for one workload; omit --svg for an application");
   const runwise::application& app = *s.application;
-  const runwise::application_evaluation r =
-      s.decision == runwise_cli::decision_rule::topsis
-          ? runwise::evaluate_application<runwise::decide::topsis>(app, s.platforms, s.preferences)
-      : s.decision == runwise_cli::decision_rule::cheapest
-          ? runwise::evaluate_application<runwise::decide::cheapest>(app, s.platforms, s.preferences)
-          : runwise::evaluate_application(app, s.platforms, s.preferences);
+  const runwise::application_evaluation r = with_decision(
+      s.decision, [&]<class D>() { return runwise::evaluate_application<D>(app, s.platforms, s.preferences); });
   if (format == "json") return runwise::report::json(r, warnings);
   std::string out = format == "markdown" ? runwise::report::markdown(r) : runwise::report::text(r);
   if (format == "markdown" && !warnings.empty()) out += "\n";
@@ -106,24 +141,38 @@ std::string evaluate_application(const runwise_cli::spec& s, const std::string& 
   return out;
 }
 
-/// The report in `format`, and with `svg` the cost chart (analyze::cost_curves over 1e-3 to 1e3 times
-/// today's traffic, widened to show every break-even point).
 std::string evaluate(const std::string& spec_text, const std::string& spec_name, const std::string& format,
-                     std::string* svg = nullptr) {
-  const runwise_cli::spec s = runwise_cli::read_spec(parse_json(spec_text, spec_name));
-  std::vector<std::string> warnings;
-  const std::string today = today_iso();
-  for (const auto& [id, as_of] : s.sheet_dates)
-    if (runwise::pricing::is_stale(as_of, today))
-      warnings.push_back(id + ": prices are as of " + as_of +
-                         ", more than a year ago; check them or override \"prices\"");
-  if (s.application) return evaluate_application(s, format, svg != nullptr, warnings);
-  const runwise::evaluation e =
-      s.decision == runwise_cli::decision_rule::topsis
-          ? runwise::evaluate_selected<runwise::decide::topsis>(s.workload, s.platforms, s.preferences)
-      : s.decision == runwise_cli::decision_rule::cheapest
-          ? runwise::evaluate_selected<runwise::decide::cheapest>(s.workload, s.platforms, s.preferences)
-          : runwise::evaluate_selected(s.workload, s.platforms, s.preferences);
+                     std::string* svg = nullptr, const analysis_flags& flags = {}) {
+  runwise_cli::spec s = runwise_cli::read_spec(parse_json(spec_text, spec_name));
+  if (s.application) {
+    if (flags.sensitivity || flags.draws || flags.seed || flags.uncertainty_svg)
+      runwise::fail_input(flags.sensitivity ? "--sensitivity" : "--monte-carlo",
+                          "is computed for one workload; give workload instead of application");
+    return evaluate_application(s, format, svg != nullptr, stale_price_warnings(s));
+  }
+  if (flags.sensitivity && !s.sensitivity) s.sensitivity.emplace();
+  if ((flags.draws || flags.seed || flags.uncertainty_svg) && !s.uncertainty)
+    runwise::fail_input("uncertainty",
+                        "is required by --monte-carlo, --seed and --svg-uncertainty: give "
+                        "uncertainty.inputs (docs/uncertainty.md)");
+  if (s.uncertainty) {
+    if (flags.draws) s.uncertainty->options.draws = *flags.draws;
+    if (flags.seed) s.uncertainty->options.seed = *flags.seed;
+  }
+  const runwise::evaluation e = with_decision(
+      s.decision, [&]<class D>() { return runwise::evaluate_selected<D>(s.workload, s.platforms, s.preferences); });
+  std::optional<runwise::analyze::sensitivity_report> sensitivity;
+  std::optional<runwise::analyze::uncertainty_report> uncertainty;
+  if (s.sensitivity)
+    sensitivity = with_decision(s.decision, [&]<class D>() {
+      return runwise::analyze::sensitivity<D>(s.workload, s.platforms, s.preferences, *s.sensitivity);
+    });
+  if (s.uncertainty)
+    uncertainty = with_decision(s.decision, [&]<class D>() {
+      return runwise::analyze::monte_carlo<D>(s.workload, s.platforms, s.uncertainty->inputs, s.preferences,
+                                              s.uncertainty->options);
+    });
+  if (flags.uncertainty_svg) *flags.uncertainty_svg = runwise::report::uncertainty_svg(*uncertainty, e.workload);
   if (svg) {
     const double months = runwise::to_hours(e.horizon) / 730.0;
     const double per_month = s.workload.traffic.total().value() / months;
@@ -135,8 +184,23 @@ std::string evaluate(const std::string& spec_text, const std::string& spec_name,
       }
     *svg = runwise::report::cost_chart_svg(e, runwise::analyze::cost_curves(s.workload, s.platforms, lo, hi, 61));
   }
-  if (format == "json") return runwise::report::json(e, warnings);
+  const std::vector<std::string> warnings = stale_price_warnings(s);
+  if (format == "json") {
+    if (!sensitivity && !uncertainty) return runwise::report::json(e, warnings);
+    runwise::report::json_writer j;
+    j.begin_object();
+    runwise::report::write_members(j, e);
+    j.key("warnings").strings(warnings);
+    if (sensitivity) runwise::report::write_json(j.key("sensitivity"), *sensitivity);
+    if (uncertainty) runwise::report::write_json(j.key("uncertainty"), *uncertainty);
+    j.end_object();
+    return std::move(j).str();
+  }
   std::string out = format == "markdown" ? runwise::report::markdown(e) : runwise::report::text(e);
+  const auto* sens = sensitivity ? &*sensitivity : nullptr;
+  const auto* unc = uncertainty ? &*uncertainty : nullptr;
+  out += format == "markdown" ? runwise::report::uncertainty_markdown(sens, unc)
+                              : runwise::report::uncertainty_text(sens, unc);
   if (format == "markdown" && !warnings.empty()) out += "\n";
   for (const auto& w : warnings) out += "warning: " + w + "\n";
   return out;
@@ -158,6 +222,20 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "json", "markdown"}));
   evaluate_cmd->add_option("--svg", svg_path, "also write the cost chart (SVG) to FILE (atomically)");
   evaluate_cmd->add_option("--output", output, "write the report to FILE (atomically) instead of standard output");
+  bool sensitivity_flag = false;
+  std::size_t draws = 0;
+  std::uint64_t seed = 0;
+  std::string uncertainty_svg_path;
+  evaluate_cmd->add_flag(
+      "--sensitivity", sensitivity_flag,
+      "sweep each input by +/-25% (or the spec's sensitivity.change) and rank what flips the verdict");
+  auto* draws_opt =
+      evaluate_cmd->add_option("--monte-carlo", draws, "run N Monte Carlo draws over the spec's uncertainty.inputs")
+          ->check(CLI::Range(std::size_t{1}, std::size_t{10'000'000}));
+  auto* seed_opt =
+      evaluate_cmd->add_option("--seed", seed, "seed of the Monte Carlo draws (default: the spec's, or 1)");
+  evaluate_cmd->add_option("--svg-uncertainty", uncertainty_svg_path,
+                           "write the cost-range chart of the Monte Carlo run (SVG) to FILE (atomically)");
 
   runwise_cli::simulate_command simulate;
   simulate.add_to(app);
@@ -188,10 +266,15 @@ int main(int argc, char** argv) {
       const std::string& p = simulate.spec_path;
       emit(runwise_cli::simulate(parse_json(read_input(p), p == "-" ? "<stdin>" : p), p, simulate.format), "");
     } else if (*evaluate_cmd) {
-      std::string svg;
+      std::string svg, uncertainty_svg;
+      analysis_flags flags{sensitivity_flag, std::nullopt, std::nullopt,
+                           uncertainty_svg_path.empty() ? nullptr : &uncertainty_svg};
+      if (*draws_opt) flags.draws = draws;
+      if (*seed_opt) flags.seed = seed;
       const std::string report = evaluate(read_input(spec_path), spec_path == "-" ? "<stdin>" : spec_path, format,
-                                          svg_path.empty() ? nullptr : &svg);
+                                          svg_path.empty() ? nullptr : &svg, flags);
       if (!svg_path.empty()) emit(svg, svg_path);
+      if (!uncertainty_svg_path.empty()) emit(uncertainty_svg, uncertainty_svg_path);
       emit(report, output);
     } else {
       emit(evaluate(runwise_cli::builtin_spec, "<built-in example>", "text"), "");

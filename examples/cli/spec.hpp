@@ -13,6 +13,7 @@
 
 #include "json_object.hpp"
 #include "json_settings.hpp"
+#include "uncertainty_spec.hpp"
 
 namespace runwise_cli {
 
@@ -28,8 +29,10 @@ struct spec {
   std::optional<runwise::application> application;  ///< `application` instead of `workload` (hybrid)
   std::vector<runwise::selected_platform> platforms;
   runwise::preferences preferences;  ///< `weights` (empty: derived from the article's rule of thumb)
-  decision_rule decision = decision_rule::weighted_sum;          ///< `decision`
-  std::vector<std::pair<std::string, std::string>> sheet_dates;  ///< platform id → its price sheet's as_of
+  decision_rule decision = decision_rule::weighted_sum;              ///< `decision`
+  std::vector<std::pair<std::string, std::string>> sheet_dates;      ///< platform id → its price sheet's as_of
+  std::optional<runwise::analyze::sensitivity_options> sensitivity;  ///< `sensitivity` (docs/uncertainty.md)
+  std::optional<uncertainty_spec> uncertainty;                       ///< `uncertainty`
 };
 
 /// Collects the as_of date of every price sheet in a config (settings visitor protocol).
@@ -247,6 +250,13 @@ inline spec read_spec(const nlohmann::json& j) {
     for (const auto& [name, v] : out.preferences.weights) sum += v;
     if (!(sum > 0)) runwise::fail_input("weights", "at least one criterion needs a positive weight");
   }
+  if (out.application)
+    for (const char* analysis : {"sensitivity", "uncertainty"})
+      if (root.has(analysis))
+        runwise::fail_input(analysis, "is computed for one workload; give workload instead of application");
+  if (auto sens = root.object("sensitivity")) out.sensitivity = read_sensitivity(std::move(*sens));
+  if (auto u = root.object("uncertainty"))
+    out.uncertainty = read_uncertainty(std::move(*u), out.workload, out.platforms);
   root.finish();
   return out;
 }

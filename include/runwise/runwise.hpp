@@ -12,7 +12,7 @@
 //   criteria/  the article's six criteria (scores with evidence) and hard limits
 //   platform/  platforms as compositions of the policies above, and the catalog
 //   decide/    decision policies (weighted sum, TOPSIS, cheapest), hosting choice: options → recommendation
-//   analyze/   break-even
+//   analyze/   break-even, cost curves, fleets, sensitivity (monte_carlo.hpp: include it yourself)
 //   evaluate/  evaluator<...> (compile-time list) and registry (run-time selection)
 //   report/    text, Markdown, JSON and SVG reports
 
@@ -76,7 +76,10 @@
 
 #include "analyze/break_even.hpp"
 #include "analyze/cost_curve.hpp"
+#include "analyze/distribution.hpp"
 #include "analyze/fleet.hpp"
+#include "analyze/scenario.hpp"
+#include "analyze/sensitivity.hpp"
 #include "decide/cheapest.hpp"
 #include "decide/hosting.hpp"
 #include "decide/placement.hpp"
@@ -93,4 +96,6 @@
 #include "report/simulation_json.hpp"
 #include "report/svg.hpp"
 #include "report/timeline.hpp"
+#include "report/uncertainty.hpp"
+#include "report/uncertainty_svg.hpp"
 #include "report/text.hpp"

@@ -47,6 +47,29 @@ inline std::optional<double> measured_duty_cycle(const option_result& s, const o
   return analyze::duty_cycle_break_even(c_cost / task_hours, s_cost / busy);
 }
 
+/// The first half of conclude(): run each option on `w` (with the operations line when asked) and let
+/// decision policy `D` rank them and advise — no hosting advice, no break-even search. What
+/// analyses that evaluate one workload many times (sensitivity, Monte Carlo) need; `prefs`'
+/// assumptions must be valid (conclude() checks them).
+///
+/// ```cpp
+/// runwise::evaluation e = runwise::rank_options<runwise::decide::cheapest>(w, 2, run, {});
+/// e.advice.platform;   // e.break_even stays empty
+/// ```
+template <decision_policy D, class Run>
+evaluation rank_options(const workload& w, std::size_t count, Run&& run_option, const preferences& prefs = {}) {
+  evaluation e;
+  e.workload = w.name;
+  e.horizon = w.traffic.horizon();
+  e.options.reserve(count);
+  for (std::size_t i = 0; i < count; ++i) {
+    e.options.push_back(run_option(i, w));
+    add_operations(e.options.back(), w, prefs.assumptions);
+  }
+  e.advice = D::decide(e.options, decision_context{e.horizon, &w, prefs});
+  return e;
+}
+
 /// The step every evaluation ends with, whether its platforms were chosen at compile time
 /// (evaluator<>) or at run time (the registry): run each option (adding the operations line when
 /// `prefs` and the workload ask for a TCO), let decision policy `D` rank them and advise, and find

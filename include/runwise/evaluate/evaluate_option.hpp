@@ -12,7 +12,8 @@
 namespace runwise {
 
 /// Runs one platform on one workload: validate the config (errors name `path`), check hard limits,
-/// then simulate and price when the platform can run the workload at all.
+/// then simulate and price when the platform can run the workload at all. `check_config` = false
+/// skips the config's validation, for loops that evaluate one validated config many times.
 ///
 /// ```cpp
 /// runwise::option_result r = runwise::evaluate_option<runwise::aws_lambda>(w, {});
@@ -20,8 +21,8 @@ namespace runwise {
 /// ```
 template <platform P>
 option_result evaluate_option(const workload& w, const typename P::config& c,
-                              const std::string& path = std::string(P::id)) {
-  c.validate(path);
+                              const std::string& path = std::string(P::id), bool check_config = true) {
+  if (check_config) c.validate(path);
   option_result r;
   r.platform = std::string(P::id);
   r.kind = P::kind;
@@ -39,6 +40,26 @@ option_result evaluate_option(const workload& w, const typename P::config& c,
       fail_input("workload", "its traffic and sizes make " + std::string(P::id) +
                                  "'s cost overflow; check the traffic, durations and prices for absurd values");
   }
+  return r;
+}
+
+/// Prices again what `simulated` (platform `P`'s result for workload `w`) measured, under config `c`
+/// whose capacity settings are those `simulated` ran with: the usage does not depend on prices, so
+/// a price-only change costs no simulation.
+///
+/// ```cpp
+/// runwise::aws_lambda::config discounted = c;
+/// runwise::scale_prices(discounted, 0.8);
+/// auto r = runwise::reprice_option<runwise::aws_lambda>(w, runwise::evaluate_option<runwise::aws_lambda>(w, c),
+/// discounted);
+/// ```
+template <platform P>
+option_result reprice_option(const workload& w, const option_result& simulated, const typename P::config& c) {
+  option_result r = simulated;
+  r.scores.clear();
+  r.evidence.clear();
+  r.score = 0;
+  if (r.feasible) r.cost = P::price(w, r.use, c);
   return r;
 }
 

@@ -14,6 +14,7 @@
 #include "../decide/weighted_sum.hpp"
 #include "../detail/type_list.hpp"
 #include "../platform/concepts.hpp"
+#include "../platform/price_scale.hpp"
 #include "../platform/shared_costs.hpp"
 #include "conclude.hpp"
 #include "evaluate_option.hpp"
@@ -30,6 +31,11 @@ struct selected_platform {
   std::string id;
   platform_kind kind = platform_kind::serverless;
   std::function<option_result(const workload&)> run;
+  /// The same evaluation with every price of the platform multiplied by `price_factor`
+  /// (scale_prices); given `simulated` — this platform's result for the same workload — it prices
+  /// that usage again instead of simulating anew (usage does not depend on prices). Used by the
+  /// sensitivity and Monte Carlo analyses; empty for a hand-made selection.
+  std::function<option_result(const workload&, double price_factor, const option_result* simulated)> run_priced;
   std::function<option_result(const workload&)> run_without_front_door;
   std::function<cost_breakdown(std::span<const sharing_member>)> price_together;
 };
@@ -82,7 +88,14 @@ selected_platform select(typename P::config c, const std::string& path = std::st
   c.validate(path);
   typename P::config direct = c;
   if constexpr (requires { direct.entry = {}; }) direct.entry = {};  // composed platforms: front door "none"
-  return {std::string(P::id), P::kind, [c, path](const workload& w) { return evaluate_option<P>(w, c, path); },
+  return {std::string(P::id),
+          P::kind,
+          [c, path](const workload& w) { return evaluate_option<P>(w, c, path); },
+          [c, path](const workload& w, double price_factor, const option_result* simulated) {
+            typename P::config priced = c;
+            scale_prices(priced, price_factor);
+            return simulated ? reprice_option<P>(w, *simulated, priced) : evaluate_option<P>(w, priced, path, false);
+          },
           [direct, path](const workload& w) { return evaluate_option<P>(w, direct, path); },
           [c](std::span<const sharing_member> members) { return runwise::price_together<P>(members, c); }};
 }

@@ -51,6 +51,19 @@ inline std::string coord(double x) {
   return buf;
 }
 
+/// The opening of every runwise chart: the XML declaration, the <svg> root with the font the charts
+/// use, a white background and the bold title centred at `title_x`.
+inline std::string svg_start(double width, double height, double title_x, std::string_view title) {
+  std::string s = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  s += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + coord(width) + "\" height=\"" + coord(height) +
+       "\" viewBox=\"0 0 " + coord(width) + " " + coord(height) +
+       "\" font-family=\"DejaVu Sans, Helvetica, Arial, sans-serif\" font-size=\"14\">\n";
+  s += "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n";
+  s += "<text x=\"" + coord(title_x) + "\" y=\"32\" text-anchor=\"middle\" font-size=\"19\" font-weight=\"bold\">" +
+       xml_escape(title) + "</text>\n";
+  return s;
+}
+
 /// A power of ten or a value on a log axis as a short label: 1000 → "1k", 2.5e6 → "2.5M".
 inline std::string short_number(double x) {
   static constexpr const char* suffix[] = {"", "k", "M", "B", "T"};
@@ -113,13 +126,7 @@ inline std::string cost_chart_svg(const evaluation& e, const std::vector<analyze
     return bottom - (l - ly0) / (ly1 - ly0) * (bottom - top);
   };
 
-  std::string s = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-  s += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + coord(width) + "\" height=\"" + coord(height) +
-       "\" viewBox=\"0 0 " + coord(width) + " " + coord(height) +
-       "\" font-family=\"DejaVu Sans, Helvetica, Arial, sans-serif\" font-size=\"14\">\n";
-  s += "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n";
-  s += "<text x=\"" + coord(width / 2) + "\" y=\"32\" text-anchor=\"middle\" font-size=\"19\" font-weight=\"bold\">" +
-       xml_escape("Monthly cost against monthly requests: " + e.workload) + "</text>\n";
+  std::string s = detail::svg_start(width, height, width / 2, "Monthly cost against monthly requests: " + e.workload);
 
   // Grid, ticks and tick labels: one per decade (every other decade when there are many).
   const int x_every = lx1 - lx0 > 9 ? 2 : 1, y_every = ly1 - ly0 > 9 ? 2 : 1;

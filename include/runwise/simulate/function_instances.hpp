@@ -8,7 +8,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
-#include <deque>
 #include <string>
 #include <vector>
 
@@ -73,6 +72,11 @@ struct function_instances {
     }
   };
 
+  /// Exponents beyond this make a cold-start term at most n·e^-100 <= 1e15 · 3.7e-44 (n <= max_count):
+  /// under 4e-22 requests over ten million steps, so the term is skipped without computing e^-x —
+  /// which is what keeps busy steps free of std::exp.
+  static constexpr double negligible_exponent = 100;
+
   static usage run(const workload& w, const config& c) {
     const traffic_series& t = w.traffic;
     const std::vector<double>& n = t.counts();
@@ -82,65 +86,95 @@ struct function_instances {
     const double provisioned = std::floor(c.provisioned_concurrency);
     const double scale_out_per_step = c.scale_out_per_10s * step / 10.0;
     const auto window = static_cast<std::size_t>(std::max(1.0, std::floor(keep_alive / step)));
+    const bool observed = t.observed();
+    const double per_window_step = 1.0 / (static_cast<double>(window) * step);
 
     usage u;
     u.horizon = t.horizon();
     u.provisioned_instances = provisioned;
     double previous_requests = 0;  // sum of n over the `window` steps before this one
-    std::deque<std::size_t> pool;  // the last window's steps, by decreasing instances
-    std::vector<double> instances(n.size());
+    // The warm pool: a monotonic queue of (step, instances) over the last window, instances
+    // decreasing from the front, in a ring of window + 1 slots (it never holds more).
+    struct slot {
+      std::size_t step;
+      double instances;
+    };
+    std::vector<slot> ring(std::min(window, n.size()) + 1);
+    const std::size_t cap = ring.size();
+    std::size_t head = 0, size = 0;
     double busy_seconds = 0, cold = 0, throttled = 0, served = 0, on_provisioned = 0;
+    double arrived = 0;  // traffic_series::total(), summed in the same order within this pass
     for (std::size_t i = 0; i < n.size(); ++i) {
-      while (!pool.empty() && pool.front() + window < i) pool.pop_front();
-      const double warm = std::max(provisioned, pool.empty() ? 0.0 : instances[pool.front()]);
+      while (size > 0 && ring[head].step + window < i) {
+        head = head + 1 == cap ? 0 : head + 1;
+        --size;
+      }
+      const double warm = std::max(provisioned, size == 0 ? 0.0 : ring[head].instances);
+      const double ni = n[i];
 
       // Little's law, capped by the concurrency limit and by how fast new environments can start:
       // they start at a steady rate through the step, so on average half the step's allowance is up.
-      const double rate = n[i] / step;
+      const double rate = ni / step;
       const double busy = rate * d;
-      const double cap = std::min(c.concurrency_limit, warm + scale_out_per_step / 2);
-      const double admitted_share = busy > cap ? cap / busy : 1.0;
-      throttled += n[i] * (1.0 - admitted_share);
-      served += n[i] * admitted_share;
-      const double admitted = busy * admitted_share;
-      instances[i] = n[i] > 0 ? std::max(1.0, std::ceil(admitted - 1e-9)) : 0.0;
-      if (admitted > 0) on_provisioned += n[i] * admitted_share * std::min(admitted, provisioned) / admitted;
+      const double cap_instances = std::min(c.concurrency_limit, warm + scale_out_per_step / 2);
+      // A real branch, rarely taken: predicted, it keeps the division (and the warm pool it reads)
+      // off the chain that runs from one step to the next.
+      double admitted_share = 1.0, admitted = busy;
+      if (busy > cap_instances) [[unlikely]] {
+        admitted_share = cap_instances / busy;
+        admitted = busy * admitted_share;
+        throttled += ni * (1.0 - admitted_share);
+      }
+      served += ni * admitted_share;
+      arrived += ni;
+      const double instances = ni > 0 ? std::max(1.0, std::ceil(admitted - 1e-9)) : 0.0;
+      if (provisioned > 0 && admitted > 0)
+        on_provisioned += ni * admitted_share * std::min(admitted, provisioned) / admitted;
 
       // Cold starts after idle gaps (see the formula above); none while an initialised
       // provisioned instance is waiting.
-      if (n[i] > 0 && provisioned < 1) {
+      if (ni > 0 && provisioned < 1) {
         const bool idle_before = previous_requests < 1e-9;  // (a running sum: allow rounding residue)
         double gap_cold = 0;
-        if (t.observed()) {
+        if (observed) {
           // Observed arrivals are spread evenly over the step: the first is cold after an empty
           // window; the others too when their spacing exceeds the keep-alive.
-          gap_cold = n[i] >= 1 && step / n[i] > keep_alive ? n[i] : (idle_before ? std::min(1.0, n[i]) : 0.0);
+          gap_cold = ni >= 1 && step > keep_alive * ni ? ni : (idle_before ? std::min(1.0, ni) : 0.0);
         } else if (keep_alive < step) {
           // Poisson arrivals: each is cold with probability e^(-λT); the first after an empty step surely.
-          gap_cold = n[i] * std::exp(-rate * keep_alive);
-          if (idle_before) gap_cold = std::max(gap_cold, -std::expm1(-n[i]));
+          const double exponent = rate * keep_alive;
+          gap_cold = exponent > negligible_exponent ? 0.0 : ni * std::exp(-exponent);
+          if (idle_before) gap_cold = std::max(gap_cold, -std::expm1(-ni));
         } else {
           // n·e^(-rT)·(1 - e^(-x))/x written as n·(e^(-rT) - e^(-(rT + x)))/x: with T >= step both
-          // exponents are <= 0, so nothing overflows when the rate drops sharply (x << 0).
-          const double r = previous_requests / (static_cast<double>(window) * step);
+          // exponents are <= 0, so nothing overflows when the rate drops sharply (x << 0). Busy
+          // steps, where both exponents are large, skip std::exp (see negligible_exponent).
+          const double r = previous_requests * per_window_step;
           const double x = (rate - r) * step;
           const double a = r * keep_alive;
-          gap_cold = std::fabs(x) < 1e-9 ? n[i] * std::exp(-a) : n[i] * (std::exp(-a) - std::exp(-(a + x))) / x;
+          if (std::min(a, a + x) <= negligible_exponent)
+            gap_cold = std::fabs(x) < 1e-9 ? ni * std::exp(-a) : ni * (std::exp(-a) - std::exp(-(a + x))) / x;
         }
         cold += gap_cold * admitted_share;
       }
 
       // Cold starts from scale-out beyond the warm pool (and the provisioned level).
-      cold += std::max(0.0, instances[i] - std::max(warm, 1.0));
-      while (!pool.empty() && instances[pool.back()] <= instances[i]) pool.pop_back();
-      pool.push_back(i);
+      cold += std::max(0.0, instances - std::max(warm, 1.0));
+      while (size > 0) {
+        const std::size_t back = head + size - 1 < cap ? head + size - 1 : head + size - 1 - cap;
+        if (ring[back].instances > instances) break;
+        --size;
+      }
+      const std::size_t tail = head + size < cap ? head + size : head + size - cap;
+      ring[tail] = {i, instances};
+      ++size;
 
-      previous_requests += n[i];
+      previous_requests += ni;
       if (i >= window) previous_requests -= n[i - window];
       busy_seconds += admitted * step;
       u.peak_instances = std::max(u.peak_instances, admitted);
     }
-    u.arrived = t.total();
+    u.arrived = requests{arrived};
     u.throttled = requests{throttled};
     u.served = requests{served};
     u.provisioned_served = requests{std::min(on_provisioned, u.served.value())};

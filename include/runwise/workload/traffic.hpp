@@ -79,6 +79,15 @@ class traffic_series {
     return out;
   }
 
+  /// Becomes `base.scaled(factor)`, reusing this series' storage: loops that rescale one series
+  /// thousands of times (Monte Carlo draws) allocate nothing after the first.
+  void assign_scaled(const traffic_series& base, double factor) {
+    step_ = base.step_;
+    observed_ = base.observed_;
+    counts_.resize(base.counts_.size());
+    for (std::size_t i = 0; i < counts_.size(); ++i) counts_[i] = base.counts_[i] * factor;
+  }
+
  private:
   seconds step_{60};
   std::vector<double> counts_;
