@@ -88,6 +88,17 @@ void emit(const std::string& text, const std::string& output) {
   }
 }
 
+/// One warning per platform whose price sheet is more than a year old.
+std::vector<std::string> stale_price_warnings(const runwise_cli::spec& s) {
+  std::vector<std::string> warnings;
+  const std::string today = today_iso();
+  for (const auto& [id, as_of] : s.sheet_dates)
+    if (runwise::pricing::is_stale(as_of, today))
+      warnings.push_back(id + ": prices are as of " + as_of +
+                         ", more than a year ago; check them or override \"prices\"");
+  return warnings;
+}
+
 /// The report in `format`, and with `svg` the cost chart (analyze::cost_curves over 1e-3 to 1e3 times
 /// today's traffic, widened to show every break-even point).
 /// What `evaluate` adds on request: the sensitivity sweep and the Monte Carlo run (flags override
@@ -113,9 +124,29 @@ decltype(auto) with_decision(runwise_cli::decision_rule rule, F&& f) {
   return f.template operator()<runwise::decide::weighted_sum>();
 }
 
+/// The report of an application spec in `format` (CONTRACT.md, "Applications of several components").
+std::string evaluate_application(const runwise_cli::spec& s, const std::string& format, bool svg,
+                                 const std::vector<std::string>& warnings) {
+  if (svg) runwise::fail_input("--svg", "the cost chart is drawn for one workload; omit --svg for an application");
+  const runwise::application& app = *s.application;
+  const runwise::application_evaluation r = with_decision(
+      s.decision, [&]<class D>() { return runwise::evaluate_application<D>(app, s.platforms, s.preferences); });
+  if (format == "json") return runwise::report::json(r, warnings);
+  std::string out = format == "markdown" ? runwise::report::markdown(r) : runwise::report::text(r);
+  if (format == "markdown" && !warnings.empty()) out += "\n";
+  for (const auto& w : warnings) out += "warning: " + w + "\n";
+  return out;
+}
+
 std::string evaluate(const std::string& spec_text, const std::string& spec_name, const std::string& format,
                      std::string* svg = nullptr, const analysis_flags& flags = {}) {
   runwise_cli::spec s = runwise_cli::read_spec(parse_json(spec_text, spec_name));
+  if (s.application) {
+    if (flags.sensitivity || flags.draws || flags.seed || flags.uncertainty_svg)
+      runwise::fail_input(flags.sensitivity ? "--sensitivity" : "--monte-carlo",
+                          "is computed for one workload; give workload instead of application");
+    return evaluate_application(s, format, svg != nullptr, stale_price_warnings(s));
+  }
   if (flags.sensitivity && !s.sensitivity) s.sensitivity.emplace();
   if ((flags.draws || flags.seed || flags.uncertainty_svg) && !s.uncertainty)
     runwise::fail_input("uncertainty",
@@ -150,12 +181,7 @@ std::string evaluate(const std::string& spec_text, const std::string& spec_name,
       }
     *svg = runwise::report::cost_chart_svg(e, runwise::analyze::cost_curves(s.workload, s.platforms, lo, hi, 61));
   }
-  std::vector<std::string> warnings;
-  const std::string today = today_iso();
-  for (const auto& [id, as_of] : s.sheet_dates)
-    if (runwise::pricing::is_stale(as_of, today))
-      warnings.push_back(id + ": prices are as of " + as_of +
-                         ", more than a year ago; check them or override \"prices\"");
+  const std::vector<std::string> warnings = stale_price_warnings(s);
   if (format == "json") {
     if (!sensitivity && !uncertainty) return runwise::report::json(e, warnings);
     runwise::report::json_writer j;

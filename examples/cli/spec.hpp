@@ -26,6 +26,7 @@ inline constexpr runwise::pricing::choice_table<decision_rule, 3> decision_names
 
 struct spec {
   runwise::workload workload;
+  std::optional<runwise::application> application;  ///< `application` instead of `workload` (hybrid)
   std::vector<runwise::selected_platform> platforms;
   runwise::preferences preferences;  ///< `weights` (empty: derived from the article's rule of thumb)
   decision_rule decision = decision_rule::weighted_sum;              ///< `decision`
@@ -161,6 +162,25 @@ inline runwise::workload read_workload(json_object w, std::optional<double> hori
   return out;
 }
 
+/// `application`: a name and components shaped like `workload`, each with an optional `trigger`.
+inline runwise::application read_application(json_object a, std::optional<double> horizon_hours) {
+  runwise::application out;
+  out.name = a.string("name").value_or("application");
+  const auto* list = a.find("components");
+  if (!list) runwise::fail_input(a.at("components"), "is required");
+  if (!list->is_array()) runwise::fail_input(a.at("components"), "must be an array, got " + type_name(*list));
+  a.finish();
+  for (std::size_t i = 0; i < list->size(); ++i) {
+    json_object c((*list)[i], a.at("components") + "[" + std::to_string(i) + "]");
+    runwise::component part;
+    json_settings(c).choice("trigger", part.triggered_by, runwise::trigger_names);
+    part.work = read_workload(std::move(c), horizon_hours);
+    out.components.push_back(std::move(part));
+  }
+  out.validate(a.path());
+  return out;
+}
+
 /// One `platforms[i]` entry: its id picks the type from the catalog, the rest are its settings.
 inline runwise::selected_platform read_platform(json_object p, spec& out) {
   const auto id = p.string("id");
@@ -185,11 +205,15 @@ inline spec read_spec(const nlohmann::json& j) {
   spec out;
   const auto horizon = root.number("horizon_hours");
   if (horizon) runwise::detail::check_range("horizon_hours", *horizon, 1.0 / 60, 24 * 366 * 10, " h");
-  if (root.has("application"))
-    runwise::fail_input("application", "applications of several components are not supported by this version yet");
-  auto w = root.object("workload");
-  if (!w) runwise::fail_input("workload", "is required");
-  out.workload = read_workload(std::move(*w), horizon);
+  if (root.has("application") && root.has("workload"))
+    runwise::fail_input("application", "give either workload (one service) or application (several), not both");
+  if (auto a = root.object("application")) {
+    out.application = read_application(std::move(*a), horizon);
+  } else {
+    auto w = root.object("workload");
+    if (!w) runwise::fail_input("workload", "is required (or application, for several components)");
+    out.workload = read_workload(std::move(*w), horizon);
+  }
 
   if (const auto* list = root.find("platforms")) {
     if (!list->is_array()) runwise::fail_input("platforms", "must be an array, got " + type_name(*list));
@@ -226,6 +250,10 @@ inline spec read_spec(const nlohmann::json& j) {
     for (const auto& [name, v] : out.preferences.weights) sum += v;
     if (!(sum > 0)) runwise::fail_input("weights", "at least one criterion needs a positive weight");
   }
+  if (out.application)
+    for (const char* analysis : {"sensitivity", "uncertainty"})
+      if (root.has(analysis))
+        runwise::fail_input(analysis, "is computed for one workload; give workload instead of application");
   if (auto sens = root.object("sensitivity")) out.sensitivity = read_sensitivity(std::move(*sens));
   if (auto u = root.object("uncertainty"))
     out.uncertainty = read_uncertainty(std::move(*u), out.workload, out.platforms);

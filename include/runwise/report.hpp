@@ -12,6 +12,8 @@
 
 #include "runwise.hpp"
 
+#include "report/application.hpp"
+#include "report/application_json.hpp"
 #include "report/json.hpp"
 #include "report/markdown.hpp"
 #include "report/svg.hpp"

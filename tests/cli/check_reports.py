@@ -2,6 +2,8 @@
 """Checks runwise's Markdown and SVG reports with real parsers.
 
 usage: check_reports.py markdown FILE OPTIONS...   table structure; one row per option, in order
+       check_reports.py markdown_table FILE FIRST_HEADER ROWS...   the same for the table whose first
+                                                 column is FIRST_HEADER (e.g. an application's "component")
        check_reports.py svg FILE PATHS CIRCLES TEXT...   XML parses; <svg> root; counts; texts present
        check_reports.py png FILE                 a screenshot that is not blank
 """
@@ -21,11 +23,11 @@ def cells(line):
     return [c.strip() for c in re.split(r"(?<!\\)\|", line.strip())[1:-1]]
 
 
-def check_markdown(path, options):
+def check_markdown(path, options, first="option"):
     lines = open(path, encoding="utf-8").read().splitlines()
-    header = next((i for i, l in enumerate(lines) if l.startswith("| option |")), None)
+    header = next((i for i, l in enumerate(lines) if l.startswith("| %s |" % first)), None)
     if header is None:
-        fail("no table starting with '| option |'")
+        fail("no table starting with '| %s |'" % first)
     columns = len(cells(lines[header]))
     separator = cells(lines[header + 1])
     if len(separator) != columns or not all(re.fullmatch(r":?-{3,}:?", c) for c in separator):
@@ -88,6 +90,8 @@ if __name__ == "__main__":
     what, path = sys.argv[1], sys.argv[2]
     if what == "markdown":
         check_markdown(path, sys.argv[3:])
+    elif what == "markdown_table":
+        check_markdown(path, sys.argv[4:], sys.argv[3])
     elif what == "svg":
         check_svg(path, sys.argv[3], sys.argv[4], sys.argv[5:])
     elif what == "png":

@@ -17,7 +17,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   try {
     const runwise_cli::spec s = runwise_cli::read_spec(j);
     // Evaluate small horizons only, so that each input runs in milliseconds.
-    if (s.workload.traffic.size() <= 500) (void)runwise::evaluate_selected(s.workload, s.platforms);
+    if (s.application) {
+      bool small = s.application->components.size() <= 3;
+      for (const auto& c : s.application->components) small = small && c.work.traffic.size() <= 500;
+      if (small) (void)runwise::evaluate_application(*s.application, s.platforms);
+    } else if (s.workload.traffic.size() <= 500) {
+      (void)runwise::evaluate_selected(s.workload, s.platforms);
+    }
   } catch (const runwise::error& e) {
     if (e.code() == runwise::errc::internal) throw;  // a bug, not bad input
   }

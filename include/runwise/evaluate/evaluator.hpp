@@ -4,11 +4,13 @@
 #include <cstddef>
 #include <tuple>
 #include <type_traits>
+#include <vector>
 
 #include "../decide/concepts.hpp"
 #include "../decide/weighted_sum.hpp"
 #include "../detail/type_list.hpp"
 #include "../platform/concepts.hpp"
+#include "application.hpp"
 #include "conclude.hpp"
 #include "evaluate_option.hpp"
 
@@ -98,6 +100,20 @@ class evaluator {
           return detail::visit_at(platforms{}, i, [&]<class P>() { return evaluate_option<P>(x, config<P>()); });
         },
         prefs_);
+  }
+
+  /// Places application `app` on the evaluator's platforms with their settings and its decision
+  /// policy for each component's own verdict (runwise::evaluate_application).
+  ///
+  /// ```cpp
+  /// runwise::evaluator<runwise::aws_lambda, runwise::aws_ecs_ec2> ev;
+  /// runwise::application_evaluation r = ev.evaluate(shop);   // r.advice.kind: hybrid
+  /// ```
+  [[nodiscard]] application_evaluation evaluate(const application& app) const {
+    std::vector<selected_platform> chosen;
+    for (std::size_t i = 0; i < platforms::size; ++i)
+      chosen.push_back(detail::visit_at(platforms{}, i, [&]<class P>() { return select<P>(config<P>()); }));
+    return evaluate_application<decision>(app, chosen, prefs_);
   }
 
  private:

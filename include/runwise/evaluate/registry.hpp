@@ -4,6 +4,7 @@
 #include <array>
 #include <cstddef>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,12 +15,18 @@
 #include "../detail/type_list.hpp"
 #include "../platform/concepts.hpp"
 #include "../platform/price_scale.hpp"
+#include "../platform/shared_costs.hpp"
 #include "conclude.hpp"
 #include "evaluate_option.hpp"
 
 namespace runwise {
 
 /// A platform picked at run time together with its settings: what a spec's `platforms` entry becomes.
+///
+/// `run` evaluates a workload whose requests arrive through the platform's front door (HTTP);
+/// `run_without_front_door` one invoked directly by a queue, an event, a timer or a storage
+/// notification (empty: `run` serves both). `price_together` prices components of one application
+/// placed together (runwise::price_together; empty: price_members_sharing_fixed_items).
 struct selected_platform {
   std::string id;
   platform_kind kind = platform_kind::serverless;
@@ -29,6 +36,12 @@ struct selected_platform {
   /// that usage again instead of simulating anew (usage does not depend on prices). Used by the
   /// sensitivity and Monte Carlo analyses; empty for a hand-made selection.
   detail::callable<option_result(const workload&, double price_factor, const option_result* simulated)> run_priced;
+  /// The same evaluation without the front door: components that no client calls directly (queue,
+  /// event, timer or storage triggers) in an application.
+  detail::callable<option_result(const workload&)> run_without_front_door;
+  /// The bill of several components placed together on this platform, shared fixed costs once
+  /// (platform::price_together); used by the application placement.
+  detail::callable<cost_breakdown(std::span<const sharing_member>)> price_together;
 };
 
 /// Run-time selection by id over a compile-time list of platforms (the CLI's catalog). The table
@@ -77,12 +90,18 @@ class registry<type_list<Ps...>> {
 template <platform P>
 selected_platform select(typename P::config c, const std::string& path = std::string(P::id)) {
   c.validate(path);
-  return {std::string(P::id), P::kind, [c, path](const workload& w) { return evaluate_option<P>(w, c, path); },
+  typename P::config direct = c;
+  if constexpr (requires { direct.entry = {}; }) direct.entry = {};  // composed platforms: front door "none"
+  return {std::string(P::id),
+          P::kind,
+          [c, path](const workload& w) { return evaluate_option<P>(w, c, path); },
           [c, path](const workload& w, double price_factor, const option_result* simulated) {
             typename P::config priced = c;
             scale_prices(priced, price_factor);
             return simulated ? reprice_option<P>(w, *simulated, priced) : evaluate_option<P>(w, priced, path, false);
-          }};
+          },
+          [direct, path](const workload& w) { return evaluate_option<P>(w, direct, path); },
+          [c](std::span<const sharing_member> members) { return runwise::price_together<P>(members, c); }};
 }
 
 /// Evaluates `w` on platforms chosen at run time, ranks them with decision policy `D` (default: the

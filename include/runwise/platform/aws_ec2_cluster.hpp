@@ -1,17 +1,20 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "../criteria/aws_limits.hpp"
 #include "../pricing/aws/ec2_cluster.hpp"
+#include "../pricing/aws/ec2_cluster_sharing.hpp"
 #include "../pricing/aws/front_door.hpp"
 #include "../simulate/container_fleet.hpp"
 #include "../workload/steady.hpp"
 #include "composed.hpp"
 #include "kind.hpp"
+#include "shared_costs.hpp"
 #include "traits.hpp"
 
 namespace runwise {
@@ -56,6 +59,21 @@ struct aws_ec2_cluster : composed_platform<simulate::container_fleet, pricing::a
         c.billing,
         {.runs = u.runs, .task = task_of(w.cpu.value(), w.memory.value(), w.needs.gpu), .horizon = u.horizon});
     bill.add(base::front_door_cost(w, u, c));
+    return bill;
+  }
+
+  /// Components placed together share the cluster: their tasks are packed onto the same nodes
+  /// (pricing::aws::shared_instances_cost), the control plane and the shared_line_items count once,
+  /// the rest of each member's bill (its front door) adds up. When no single instance type fits
+  /// every member's task, each keeps its own node group (its own instances).
+  static cost_breakdown price_together(std::span<const sharing_member> members, const config& c) {
+    if (members.size() == 1) return members[0].bill;
+    std::vector<pricing::aws::sized_runs> packs;
+    for (const auto& m : members)
+      packs.push_back({m.use->runs, task_of(m.work->cpu.value(), m.work->memory.value(), m.work->needs.gpu)});
+    cost_breakdown bill = price_members_sharing_fixed_items(members);
+    if (const auto shared = pricing::aws::shared_instances_cost<O>(c.billing, packs))
+      bill.add("instances", *shared - bill["instances"]);
     return bill;
   }
 

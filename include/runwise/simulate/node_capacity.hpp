@@ -86,4 +86,41 @@ inline std::size_t first_fit_decreasing(std::vector<resources> items, const reso
   return free.size();
 }
 
+/// `count` tasks of one size: an entry of a mixed set of tasks.
+struct sized_count {
+  resources size{};
+  double count = 0;
+};
+
+/// Nodes needed for mixed task sizes given as counts (several components' tasks sharing a cluster),
+/// by first-fit decreasing as above. Returns 0 if a task fits on no node.
+///
+/// ```cpp
+/// // Two 1 vCPU / 1,800 MiB tasks and two 0.25 vCPU / 512 MiB tasks on m5.large-sized ECS nodes: 2.
+/// runwise::simulate::first_fit_decreasing_counts(std::vector<runwise::simulate::sized_count>{{{1, 1800}, 2}, {{0.25,
+/// 512}, 2}},
+///                                          {2, 7985});
+/// ```
+inline std::size_t first_fit_decreasing_counts(std::vector<sized_count> groups, const resources& node) {
+  std::sort(groups.begin(), groups.end(), [](const sized_count& a, const sized_count& b) {
+    return a.size.memory_mib != b.size.memory_mib ? a.size.memory_mib > b.size.memory_mib : a.size.vcpu > b.size.vcpu;
+  });
+  std::vector<resources> free;
+  for (const auto& g : groups) {
+    if (g.count <= 0) continue;
+    if (fit_per_node(g.size, node) < 1) return 0;
+    std::size_t first = 0;  // nodes before `first` have no room for this size: skip them for its next copies
+    for (double k = 0; k < g.count - 1e-9; ++k) {
+      while (first < free.size() && fit_per_node(g.size, free[first]) < 1) ++first;
+      if (first == free.size()) free.push_back(node);
+      resources& slot = free[first];
+      slot.vcpu -= g.size.vcpu;
+      slot.memory_mib -= g.size.memory_mib;
+      slot.pods -= g.size.pods;
+      slot.gpus -= g.size.gpus;
+    }
+  }
+  return free.size();
+}
+
 }  // namespace runwise::simulate
