@@ -1,7 +1,7 @@
 // A hybrid application: an always-busy API and an image-resize task triggered by uploads. runwise
 // places each component where the application costs least, with the fixed costs of components that
 // share a platform counted once; the rarely triggered task leaves the cluster for functions.
-#include <runwise/runwise.hpp>
+#include <runwise/application.hpp>
 
 #include <cstdio>
 #include <string>

@@ -2,13 +2,14 @@
 #pragma once
 
 // Everything runwise has: the core (<runwise/runwise.hpp>), the trace readers, the request-level
-// simulator, the reports, fleet mode and the uncertainty analyses. Convenient for tools; a program that evaluates workloads
+// simulator, applications, the reports, fleet mode and the uncertainty analyses. Convenient for tools; a program that evaluates workloads
 // compiles faster with the core header and the one or two parts it uses.
 //
 // ```cpp
 // #include <runwise/all.hpp>
 // ```
 
+#include "application.hpp"
 #include "fleet.hpp"
 #include "report.hpp"
 #include "runwise.hpp"

@@ -4,7 +4,7 @@
 // and $0.0000166667 per GB-s on x86_64) in the comments.
 #include <doctest/doctest.h>
 
-#include <runwise/runwise.hpp>
+#include <runwise/application.hpp>
 
 #include <bit>
 #include <cmath>

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <concepts>
 #include <cstddef>
 #include <tuple>
 #include <type_traits>
@@ -10,11 +11,13 @@
 #include "../decide/weighted_sum.hpp"
 #include "../detail/type_list.hpp"
 #include "../platform/concepts.hpp"
-#include "application.hpp"
 #include "conclude.hpp"
 #include "evaluate_option.hpp"
+#include "registry.hpp"
 
 namespace runwise {
+
+struct application;  // evaluate/application_result.hpp (<runwise/application.hpp>)
 
 namespace detail {
 /// A decision policy passes; anything else is diagnosed as the platform it is meant to be.
@@ -106,10 +109,12 @@ class evaluator {
   /// policy for each component's own verdict (runwise::evaluate_application).
   ///
   /// ```cpp
+  /// #include <runwise/application.hpp>   // applications are not in the core header
   /// runwise::evaluator<runwise::aws_lambda, runwise::aws_ecs_ec2> ev;
   /// runwise::application_evaluation r = ev.evaluate(shop);   // r.advice.kind: hybrid
   /// ```
-  [[nodiscard]] application_evaluation evaluate(const application& app) const {
+  template <std::same_as<application> App>  // a template: evaluate_application is found when used
+  [[nodiscard]] auto evaluate(const App& app) const {
     std::vector<selected_platform> chosen;
     for (std::size_t i = 0; i < platforms::size; ++i)
       chosen.push_back(detail::visit_at(platforms{}, i, [&]<class P>() { return select<P>(config<P>()); }));

@@ -9,7 +9,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
-#include <map>
 #include <optional>
 #include <span>
 #include <utility>
@@ -54,14 +53,19 @@ inline std::optional<node_time> shared_node_time(std::span<const sized_runs> mem
   }
   std::sort(events.begin(), events.end(), [](const event& a, const event& b) { return a.at < b.at; });
   std::vector<double> running(members.size(), 0.0);
-  std::map<std::vector<double>, double> nodes_for;  // task counts per member → nodes
+  // Task counts per member → nodes, sorted by the counts: the states recur (a fleet returns to the
+  // same counts), and packing one costs far more than finding it. (A sorted vector, not <map>,
+  // keeps the core header light.)
+  std::vector<std::pair<std::vector<double>, double>> nodes_for;
   auto nodes_needed = [&]() {
-    auto [at, fresh] = nodes_for.try_emplace(running, 0.0);
-    if (fresh) {
+    auto at = std::lower_bound(nodes_for.begin(), nodes_for.end(), running,
+                               [](const auto& entry, const std::vector<double>& key) { return entry.first < key; });
+    if (at == nodes_for.end() || at->first != running) {
       std::vector<simulate::sized_count> groups;
       for (std::size_t m = 0; m < members.size(); ++m)
         groups.push_back({members[m].task, detail::max(0.0, std::round(running[m]))});
-      at->second = static_cast<double>(simulate::first_fit_decreasing_counts(std::move(groups), node));
+      at = nodes_for.insert(
+          at, {running, static_cast<double>(simulate::first_fit_decreasing_counts(std::move(groups), node))});
     }
     return at->second;
   };
