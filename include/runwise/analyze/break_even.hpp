@@ -11,8 +11,11 @@ namespace runwise::analyze {
 ///
 /// Serverless cost grows with traffic while a container fleet's is flat or grows in steps, so the
 /// difference usually crosses zero once; where steps make it cross several times, the first
-/// crossing is the break-even a team meets as it grows. A log-spaced scan of 97 points finds the
-/// bracket, bisection in log space narrows it to a relative 1e-9.
+/// crossing is the break-even a team meets as it grows. A log-spaced scan of 97 points (the same
+/// points for every call, so that a caller can remember costs across pairs) finds the bracket; the
+/// Illinois variant of false position narrows it to a relative 1e-9 — a few evaluations where the
+/// costs are linear in k, about bisection's pace where a step in the container count sits on the
+/// crossing.
 ///
 /// ```cpp
 /// auto k = runwise::analyze::break_even_scale([](double k) { return 2.0 * k - 10.0; });   // 5
@@ -21,26 +24,35 @@ template <class F>
 std::optional<double> break_even_scale(F&& difference, double lo = 1e-6, double hi = 1e6) {
   constexpr int points = 96;
   const double log_lo = std::log(lo), log_hi = std::log(hi);
-  double prev_x = log_lo, prev = difference(lo);
+  double prev_k = lo, prev = difference(lo);
   if (prev == 0) return lo;
   if (!std::isfinite(prev)) return std::nullopt;
   for (int i = 1; i <= points; ++i) {
-    const double x = log_lo + (log_hi - log_lo) * i / points;
-    const double d = difference(std::exp(x));
+    const double k = std::exp(log_lo + (log_hi - log_lo) * i / points);
+    const double d = difference(k);
     if (!std::isfinite(d)) return std::nullopt;  // costs overflow: no meaningful crossing beyond
-    if (d == 0) return std::exp(x);
+    if (d == 0) return k;
     if ((d > 0) != (prev > 0)) {
-      double a = prev_x, b = x;
-      const bool rising = d > 0;
-      for (int it = 0; it < 200 && b - a > 1e-9; ++it) {
-        const double m = 0.5 * (a + b);
-        const double dm = difference(std::exp(m));
-        if (dm == 0) return std::exp(m);
-        ((dm > 0) == rising ? b : a) = m;
+      double a = prev_k, b = k, fa = prev, fb = d;
+      int kept = 0;  // which end the last step kept: -1 a, +1 b
+      for (int it = 0; it < 200 && b - a > 1e-9 * b; ++it) {
+        double m = (a * fb - b * fa) / (fb - fa);
+        if (!(m > a && m < b)) m = 0.5 * (a + b);
+        const double fm = difference(m);
+        if (fm == 0) return m;
+        if ((fm > 0) == (fb > 0)) {
+          b = m, fb = fm;
+          if (kept == -1) fa /= 2;  // a kept twice: halve its weight (Illinois)
+          kept = -1;
+        } else {
+          a = m, fa = fm;
+          if (kept == 1) fb /= 2;
+          kept = 1;
+        }
       }
-      return std::exp(0.5 * (a + b));
+      return 0.5 * (a + b);
     }
-    prev_x = x;
+    prev_k = k;
     prev = d;
   }
   return std::nullopt;

@@ -100,6 +100,17 @@ evaluation conclude(const workload& w, std::size_t count, Run&& run_option, cons
       if (name == id) return i;
     return count;
   };
+  // Every pair's search scans the same traffic scales: remember each option's cost at each.
+  std::vector<std::vector<std::pair<double, double>>> cost_at(count);
+  auto cost = [&](std::size_t i, double k) {
+    for (const auto& [at, usd] : cost_at[i])
+      if (at == k) return usd;
+    workload scaled = w;
+    scaled.traffic = w.traffic.scaled(k);
+    const double usd = run(i, scaled).cost.total().value();
+    cost_at[i].emplace_back(k, usd);
+    return usd;
+  };
   for (const auto& s : e.options) {
     if (!s.feasible || s.kind != platform_kind::serverless) continue;
     for (const auto& c : e.options) {
@@ -107,11 +118,7 @@ evaluation conclude(const workload& w, std::size_t count, Run&& run_option, cons
       break_even_point p{s.platform, c.platform, std::nullopt, measured_duty_cycle(s, c)};
       if (per_month > 0) {
         const std::size_t si = runner(s.platform), ci = runner(c.platform);
-        auto difference = [&](double k) {
-          workload scaled = w;
-          scaled.traffic = w.traffic.scaled(k);
-          return (run(si, scaled).cost.total() - run(ci, scaled).cost.total()).value();
-        };
+        auto difference = [&](double k) { return cost(si, k) - cost(ci, k); };
         if (auto k = analyze::break_even_scale(difference)) p.requests_per_month = *k * per_month;
       }
       e.break_even.push_back(std::move(p));

@@ -23,14 +23,17 @@ namespace runwise::simulate {
 inline double expected_gap_cold_starts(double n, double prior, double window_s, double step_s, double keep_alive_s) {
   if (!(n > 0)) return 0.0;
   if (keep_alive_s < step_s) {
-    const double cold = n * std::exp(-n / step_s * keep_alive_s);
+    const double y = n / step_s * keep_alive_s;
+    const double cold = y > 745 ? 0.0 : n * std::exp(-y);
     return prior < 1e-9 ? std::fmax(cold, -std::expm1(-n)) : cold;
   }
   const double r = prior / window_s;
   const double a = r * keep_alive_s, x = n - r * step_s;
+  // e^(−y) is 0 in doubles beyond y ≈ 745, and libm takes a slow path to say so: skip it there.
+  const auto decay = [](double y) { return y > 745 ? 0.0 : std::exp(-y); };
   // Written as n·(e^(−a) − e^(−(a + x)))/x: a + x >= 0 whenever T >= s, so nothing overflows when
   // the rate drops sharply (x << 0).
-  return std::fabs(x) < 1e-9 ? n * std::exp(-a) : n * (std::exp(-a) - std::exp(-(a + x))) / x;
+  return std::fabs(x) < 1e-9 ? n * decay(a) : n * (decay(a) - decay(a + x)) / x;
 }
 
 }  // namespace runwise::simulate

@@ -75,6 +75,7 @@ constexpr instance_load poisson_instance_load(double a, double per_instance) noe
   if (!(a > 0)) return {0.0, 1.0, 1.0};
   const double c = detail::max(1.0, detail::floor(per_instance));
   const double idle = detail_poisson::exp(-a);
+  if (c == 1) return {a, 1.0, idle};  // one request per instance: E[N] = a, every arrival starts one
   if (a >= 4 * c * c) return {(a + (c - 1) / 2) / c, 1 / c, idle};  // σ = √a >= 2C, without the √
 
   const double sigma = detail_poisson::sqrt(a);
