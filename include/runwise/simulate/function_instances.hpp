@@ -306,10 +306,9 @@ struct function_instances {
     const double* const n = m.n.data();
     const std::size_t steps = m.n.size(), window = m.window;
     const double step = m.step, d = m.d, limit = m.limit, keep_alive = m.keep_alive;
-    const std::unique_ptr<double[]> scratch(new double[3 * steps]);  // every element written before read
+    const std::unique_ptr<double[]> scratch(new double[2 * steps]);  // every element written before read
     double* const instances = scratch.get();
-    double* const prefix = instances + steps;  // the most instances from the block's start to i
-    double* const suffix = prefix + steps;     // the most instances from i to the block's end
+    double* const suffix = instances + steps;  // the most instances from i to the block's end
     // Busy instances as n·(d/step), not (n/step)·d: a division per step would cost a third of the
     // budget here; the two differ by an ulp or two, which instances' 1e-9 margin absorbs.
     const double per_request = d / step;
@@ -336,15 +335,9 @@ struct function_instances {
     const double peak = most * per_request;
     // (busy <= 1e7 here, well below 2^52, as the rounding trick above needs.)
     if (peak > limit || smallest < 1e-9) return false;
-    for (std::size_t base = 0; base < steps; base += window) {
-      const std::size_t end = std::min(base + window, steps);
-      double most = 0;
-      for (std::size_t j = base; j < end; ++j) prefix[j] = most = std::max(most, instances[j]);
-      most = 0;
-      for (std::size_t j = end; j-- > base;) suffix[j] = most = std::max(most, instances[j]);
-    }
-    // The W steps before step j: the previous block's suffix from j - W and this block's prefix up
-    // to j - 1 (nothing of it at a block's first step; in the first block, nothing before step 0).
+    // The W steps before step j: the previous block's suffix from j - W and this block's running
+    // maximum up to j - 1 (nothing of it at a block's first step; in the first block, nothing
+    // before step 0). Each block's suffix maxima are taken once the block is done.
     double cold0 = 0, cold1 = 0;
     const auto cold_at = [&](std::size_t j, double pool) {
       const double ni = n[j], scale_out = instances[j] - (pool > 1.0 ? pool : 1.0);
@@ -354,12 +347,17 @@ struct function_instances {
     for (std::size_t base = 0; base < steps; base += window) {
       const std::size_t end = std::min(base + window, steps);
       cold0 += cold_at(base, base == 0 ? 0.0 : suffix[base - window]);
+      double most = instances[base];  // the running maximum of this block
       std::size_t j = base + 1;
       for (; j + 1 < end; j += 2) {
-        cold0 += cold_at(j, base == 0 ? prefix[j - 1] : std::max(suffix[j - window], prefix[j - 1]));
-        cold1 += cold_at(j + 1, base == 0 ? prefix[j] : std::max(suffix[j + 1 - window], prefix[j]));
+        cold0 += cold_at(j, base == 0 ? most : std::max(suffix[j - window], most));
+        most = std::max(most, instances[j]);
+        cold1 += cold_at(j + 1, base == 0 ? most : std::max(suffix[j + 1 - window], most));
+        most = std::max(most, instances[j + 1]);
       }
-      if (j < end) cold1 += cold_at(j, base == 0 ? prefix[j - 1] : std::max(suffix[j - window], prefix[j - 1]));
+      if (j < end) cold1 += cold_at(j, base == 0 ? most : std::max(suffix[j - window], most));
+      most = 0;
+      for (j = end; j-- > base;) suffix[j] = most = std::max(most, instances[j]);
     }
     out.arrived = out.served = arrived0 + arrived1;
     out.throttled = out.on_provisioned = 0;
