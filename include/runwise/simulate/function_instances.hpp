@@ -298,9 +298,11 @@ struct function_instances {
   }
 
   // The commonest case — a trace, no provisioned concurrency, nothing throttled — in passes over
-  // flat arrays: each step's busy instances and instances (a map the compiler vectorises), the sums,
-  // each block's running maxima from both ends (van Herk–Gil-Werman), then the cold starts. The sums
-  // run in two lanes (even and odd steps) so that no step waits for the previous step's addition.
+  // flat arrays: each step's instances (no call, no data-dependent branch), the sums, then the cold
+  // starts block by block, with the previous block's suffix maxima and this block's running maximum
+  // (van Herk–Gil-Werman). The sums run in two lanes (even and odd steps) so that no step waits for
+  // the previous step's addition. (GCC does not vectorise these loops under its default
+  // -ftrapping-math: it will not turn the floating-point selects into masks.)
   // Returns false, having summed nothing, when a step is throttled or a count lies in (0, 1e-9).
   static bool run_observed_passes(const model& m, totals& out) {
     const double* const n = m.n.data();
