@@ -58,6 +58,15 @@ void lambda_capacity_trace(benchmark::State& s) {
 void lambda_capacity_expected(benchmark::State& s) {
   capacity_per_draw<simulate::function_instances>(s, month_expected(), {});
 }
+// The same trace through function_instances' other loops: provisioned concurrency takes the
+// fixed-cap block loop; a scale-out allowance below the limit (100 per 10 s: 300 per half minute <
+// 1,000) makes the cap depend on the warm pool, the general step-by-step loop.
+void lambda_capacity_trace_provisioned(benchmark::State& s) {
+  capacity_per_draw<simulate::function_instances>(s, month_trace(), {.provisioned_concurrency = 2});
+}
+void lambda_capacity_trace_general_loop(benchmark::State& s) {
+  capacity_per_draw<simulate::function_instances>(s, month_trace(), {.scale_out_per_10s = 100});
+}
 void fargate_fixed_capacity_trace(benchmark::State& s) {
   capacity_per_draw<simulate::container_fleet>(s, month_trace(), {.tasks = 20});
 }
@@ -66,6 +75,8 @@ void fargate_target_tracking_trace(benchmark::State& s) {
 }
 BENCHMARK(lambda_capacity_trace);
 BENCHMARK(lambda_capacity_expected);
+BENCHMARK(lambda_capacity_trace_provisioned);
+BENCHMARK(lambda_capacity_trace_general_loop);
 BENCHMARK(fargate_fixed_capacity_trace);
 BENCHMARK(fargate_target_tracking_trace);
 

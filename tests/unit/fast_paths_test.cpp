@@ -1,10 +1,12 @@
 // The optimised per-step serverless model (ring-buffer warm pool, no std::exp where a term is below
-// 1e-29 requests) against the model written out plainly from its documentation: every step's
+// 1e-29 requests; with a fixed cap, the warm pool by van Herk–Gil-Werman blocks, and for traces
+// flat passes) against the model written out plainly from its documentation: every step's
 // instances kept, the warm pool found by scanning the window, both exponentials always computed.
 #include <doctest/doctest.h>
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <vector>
 
 #include <runwise/simulate/function_instances.hpp>
@@ -77,6 +79,48 @@ void check_same(const workload& w, const function_instances::config& c) {
   CHECK(u.peak_instances == doctest::Approx(p.peak).epsilon(tol));
 }
 
+// A minute series that walks every branch of the fast paths: idle stretches (the first request
+// after them is cold, the pool is empty), ones and twos (spacing above a short keep-alive), bursts
+// whose instances rise and fall across window blocks (scale-out cold starts), and spikes far above
+// the concurrency limit (throttling). A fixed linear congruential generator (Knuth's MMIX
+// constants) makes it the same on every platform.
+std::vector<double> rugged_counts(bool with_spikes) {
+  std::vector<double> c;
+  std::uint64_t state = 12345;
+  for (int i = 0; i < 6000; ++i) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    const auto r = static_cast<int>((state >> 33) % 100);
+    if (i % 1000 >= 700 && i % 1000 < 760) {  // an hour with no request
+      c.push_back(0);
+      continue;
+    }
+    c.push_back(r < 30 ? 0.0 : r < 60 ? r % 3 : r < 97 || !with_spikes ? r * 40.0 : 2e5);
+  }
+  return c;
+}
+
+workload series(std::vector<double> counts, bool observed, double duration_ms = 2000) {
+  return {.traffic = traffic_series(seconds{60}, std::move(counts), "traffic", observed),
+          .duration = {milliseconds(duration_ms)},
+          .memory = megabytes{512}};
+}
+
+// Lambda's defaults and the variations each fast path must handle: keep-alive below the step
+// (W = 1) and not a whole number of steps, provisioned concurrency, a fixed cap below the default
+// (scale-out 20 per 10 s gives 60 per half minute >= limit 50), a cap that depends on the warm pool
+// (scale-out 100 per 10 s: 300 < 1,000, the general loop) and a limit nothing reaches.
+const function_instances::config rugged_configs[] = {
+    {},
+    {.keep_alive_s = 30},
+    {.keep_alive_s = 900},
+    {.provisioned_concurrency = 5},
+    {.keep_alive_s = 30, .provisioned_concurrency = 1},
+    {.concurrency_limit = 50, .scale_out_per_10s = 20},
+    {.scale_out_per_10s = 100},
+    {.concurrency_limit = 1e7, .scale_out_per_10s = 1e7},
+    {.keep_alive_s = 30, .concurrency_limit = 1e7, .scale_out_per_10s = 1e7},
+};
+
 workload month(double per_month, traffic_shape shape, double duration_ms = 200) {
   return {.traffic = make_traffic(per_month / hours(730).value(), hours(730), seconds{60}, shape),
           .duration = {milliseconds(duration_ms)},
@@ -107,4 +151,48 @@ TEST_CASE("function_instances: the optimised loop equals the plain model to 1e-1
     // A trace scaled by a Monte Carlo traffic factor: fractional observed counts.
     check_same({.traffic = w.traffic.scaled(0.37), .duration = {milliseconds(200)}}, {});
   }
+}
+
+TEST_CASE("function_instances: fast paths equal the plain model on rugged traces (bursts, idle hours, throttling)") {
+  for (bool spikes : {false, true})
+    for (const auto& c : rugged_configs) {
+      CAPTURE(spikes);
+      CAPTURE(c.keep_alive_s);
+      CAPTURE(c.concurrency_limit);
+      CAPTURE(c.scale_out_per_10s);
+      CAPTURE(c.provisioned_concurrency);
+      check_same(series(rugged_counts(spikes), true), c);
+      check_same(series(rugged_counts(spikes), true, 20), c);  // 20 ms: one instance in most steps
+      check_same(
+          {.traffic = series(rugged_counts(spikes), true).traffic.scaled(0.37), .duration = {milliseconds(2000)}}, c);
+    }
+}
+
+TEST_CASE("function_instances: fast paths equal the plain model on rugged expected counts") {
+  for (bool spikes : {false, true})
+    for (const auto& c : rugged_configs) {
+      CAPTURE(spikes);
+      CAPTURE(c.keep_alive_s);
+      CAPTURE(c.scale_out_per_10s);
+      check_same(series(rugged_counts(spikes), false), c);
+      check_same(
+          {.traffic = series(rugged_counts(spikes), false).traffic.scaled(0.37), .duration = {milliseconds(2000)}}, c);
+    }
+}
+
+TEST_CASE("function_instances: counts below 1e-9 leave the trace passes for the general loop, same result") {
+  // A window of such counts is idle by its request sum (< 1e-9) but not by its pool of instances:
+  // the trace passes give up on them, and the result is still the plain model's.
+  std::vector<double> counts = rugged_counts(false);
+  for (std::size_t i = 0; i < counts.size(); i += 7) counts[i] = i % 2 == 0 ? 4e-10 : counts[i];
+  for (const auto& c : rugged_configs) {
+    CAPTURE(c.keep_alive_s);
+    CAPTURE(c.scale_out_per_10s);
+    check_same(series(counts, true), c);
+  }
+  // 100 steps of 4e-10 requests, W = 10: only steps 0, 1 and 2 follow windows summing below 1e-9
+  // (0, 4e-10, 8e-10; step 3's is 1.2e-9), so 3 × 4e-10 requests start cold — the pool alone would
+  // call only step 0's window idle, and count 4e-10.
+  const usage u = function_instances::run(series(std::vector<double>(100, 4e-10), true), {});
+  CHECK(u.cold_starts.value() == doctest::Approx(3 * 4e-10).epsilon(1e-9));
 }

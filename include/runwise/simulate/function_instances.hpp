@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -78,23 +80,84 @@ struct function_instances {
   static constexpr double negligible_exponent = 100;
 
   static usage run(const workload& w, const config& c) {
-    const traffic_series& t = w.traffic;
-    const std::vector<double>& n = t.counts();
-    const double step = t.step().value();
-    const double d = w.duration.mean.value();
-    const double keep_alive = c.keep_alive_s;
-    const double provisioned = std::floor(c.provisioned_concurrency);
-    const double scale_out_per_step = c.scale_out_per_10s * step / 10.0;
-    const auto window = static_cast<std::size_t>(std::max(1.0, std::floor(keep_alive / step)));
-    const bool observed = t.observed();
-    const double per_window_step = 1.0 / (static_cast<double>(window) * step);
-
+    const model m(w, c);
+    totals sums;
+    if (!(m.cap_is_fixed() && run_fixed_cap(m, sums))) run_stepwise(m, sums);
     usage u;
-    u.horizon = t.horizon();
-    u.provisioned_instances = provisioned;
+    u.horizon = w.traffic.horizon();
+    u.provisioned_instances = m.provisioned;
+    u.arrived = requests{sums.arrived};
+    u.throttled = requests{sums.throttled};
+    u.served = requests{sums.served};
+    u.provisioned_served = requests{std::min(sums.on_provisioned, sums.served)};
+    u.cold_starts = requests{std::min(sums.cold, sums.served)};
+    u.mean_instances = u.horizon.value() > 0 ? sums.busy_seconds / u.horizon.value() : 0.0;
+    u.peak_instances = sums.peak;
+    return u;
+  }
+
+ private:
+  // The inputs of one run, derived once.
+  struct model {
+    const std::vector<double>& n;
+    double step, d, keep_alive, provisioned, limit, half_scale_out;
+    std::size_t window;  // W: whole steps in the keep-alive window (at least one)
+    bool observed;
+    double per_window_step;
+
+    model(const workload& w, const config& c)
+        : n(w.traffic.counts()),
+          step(w.traffic.step().value()),
+          d(w.duration.mean.value()),
+          keep_alive(c.keep_alive_s),
+          provisioned(std::floor(c.provisioned_concurrency)),
+          limit(c.concurrency_limit),
+          half_scale_out(c.scale_out_per_10s * step / 10.0 / 2),
+          window(static_cast<std::size_t>(std::max(1.0, std::floor(keep_alive / step)))),
+          observed(w.traffic.observed()),
+          per_window_step(1.0 / (static_cast<double>(window) * step)) {}
+
+    // With warm >= 0, min(limit, warm + half_scale_out) is exactly `limit` when half the step's
+    // scale-out allowance alone reaches it (Lambda's defaults at a one-minute step: 3,000 >= 1,000):
+    // then no step's cap depends on the warm pool, and instances can be found without it.
+    [[nodiscard]] bool cap_is_fixed() const { return half_scale_out >= limit; }
+
+    // Cold starts after idle gaps, before throttling (see the formula in the struct's comment);
+    // `previous_requests` is the sum of n over the W steps before this one.
+    [[nodiscard]] double gap_cold(double ni, double previous_requests, bool idle_before) const {
+      const double rate = ni / step;
+      if (observed)  // arrivals spread evenly over the step: cold when their spacing exceeds T
+        return ni >= 1 && step > keep_alive * ni ? ni : (idle_before ? std::min(1.0, ni) : 0.0);
+      if (keep_alive < step) {
+        // Poisson arrivals: each is cold with probability e^(-λT); the first after an empty step surely.
+        const double exponent = rate * keep_alive;
+        const double gap = exponent > negligible_exponent ? 0.0 : ni * std::exp(-exponent);
+        return idle_before ? std::max(gap, -std::expm1(-ni)) : gap;
+      }
+      // n·e^(-rT)·(1 - e^(-x))/x written as n·(e^(-rT) - e^(-(rT + x)))/x: with T >= step both
+      // exponents are <= 0, so nothing overflows when the rate drops sharply (x << 0). Busy
+      // steps, where both exponents are large, skip std::exp (see negligible_exponent).
+      const double r = previous_requests * per_window_step;
+      const double x = (rate - r) * step;
+      const double a = r * keep_alive;
+      if (std::min(a, a + x) > negligible_exponent) return 0.0;
+      return std::fabs(x) < 1e-9 ? ni * std::exp(-a) : ni * (std::exp(-a) - std::exp(-(a + x))) / x;
+    }
+  };
+
+  struct totals {
+    double arrived = 0, throttled = 0, served = 0, on_provisioned = 0, cold = 0, busy_seconds = 0, peak = 0;
+  };
+
+  // The general loop: the warm pool (most instances over the last window) sets each step's cap, so
+  // steps run in order. A monotonic queue of (step, instances), decreasing from the front, in a ring
+  // of window + 1 slots (it never holds more).
+  // (Both loops sum into a local `totals` and copy it out at the end: summing through the
+  // reference would make every step store and reload the sums, since they might alias the counts.)
+  static void run_stepwise(const model& m, totals& out) {
+    const std::vector<double>& n = m.n;
+    const std::size_t window = m.window;
     double previous_requests = 0;  // sum of n over the `window` steps before this one
-    // The warm pool: a monotonic queue of (step, instances) over the last window, instances
-    // decreasing from the front, in a ring of window + 1 slots (it never holds more).
     struct slot {
       std::size_t step;
       double instances;
@@ -102,64 +165,39 @@ struct function_instances {
     std::vector<slot> ring(std::min(window, n.size()) + 1);
     const std::size_t cap = ring.size();
     std::size_t head = 0, size = 0;
-    double busy_seconds = 0, cold = 0, throttled = 0, served = 0, on_provisioned = 0;
-    double arrived = 0;  // traffic_series::total(), summed in the same order within this pass
+    totals t;
     for (std::size_t i = 0; i < n.size(); ++i) {
       while (size > 0 && ring[head].step + window < i) {
         head = head + 1 == cap ? 0 : head + 1;
         --size;
       }
-      const double warm = std::max(provisioned, size == 0 ? 0.0 : ring[head].instances);
+      const double warm = std::max(m.provisioned, size == 0 ? 0.0 : ring[head].instances);
       const double ni = n[i];
 
       // Little's law, capped by the concurrency limit and by how fast new environments can start:
       // they start at a steady rate through the step, so on average half the step's allowance is up.
-      const double rate = ni / step;
-      const double busy = rate * d;
-      const double cap_instances = std::min(c.concurrency_limit, warm + scale_out_per_step / 2);
+      const double busy = ni / m.step * m.d;
+      const double cap_instances = std::min(m.limit, warm + m.half_scale_out);
       // A real branch, rarely taken: predicted, it keeps the division (and the warm pool it reads)
       // off the chain that runs from one step to the next.
       double admitted_share = 1.0, admitted = busy;
       if (busy > cap_instances) [[unlikely]] {
         admitted_share = cap_instances / busy;
         admitted = busy * admitted_share;
-        throttled += ni * (1.0 - admitted_share);
+        t.throttled += ni * (1.0 - admitted_share);
       }
-      served += ni * admitted_share;
-      arrived += ni;
+      t.served += ni * admitted_share;
+      t.arrived += ni;
       const double instances = ni > 0 ? std::max(1.0, std::ceil(admitted - 1e-9)) : 0.0;
-      if (provisioned > 0 && admitted > 0)
-        on_provisioned += ni * admitted_share * std::min(admitted, provisioned) / admitted;
-
-      // Cold starts after idle gaps (see the formula above); none while an initialised
-      // provisioned instance is waiting.
-      if (ni > 0 && provisioned < 1) {
-        const bool idle_before = previous_requests < 1e-9;  // (a running sum: allow rounding residue)
-        double gap_cold = 0;
-        if (observed) {
-          // Observed arrivals are spread evenly over the step: the first is cold after an empty
-          // window; the others too when their spacing exceeds the keep-alive.
-          gap_cold = ni >= 1 && step > keep_alive * ni ? ni : (idle_before ? std::min(1.0, ni) : 0.0);
-        } else if (keep_alive < step) {
-          // Poisson arrivals: each is cold with probability e^(-λT); the first after an empty step surely.
-          const double exponent = rate * keep_alive;
-          gap_cold = exponent > negligible_exponent ? 0.0 : ni * std::exp(-exponent);
-          if (idle_before) gap_cold = std::max(gap_cold, -std::expm1(-ni));
-        } else {
-          // n·e^(-rT)·(1 - e^(-x))/x written as n·(e^(-rT) - e^(-(rT + x)))/x: with T >= step both
-          // exponents are <= 0, so nothing overflows when the rate drops sharply (x << 0). Busy
-          // steps, where both exponents are large, skip std::exp (see negligible_exponent).
-          const double r = previous_requests * per_window_step;
-          const double x = (rate - r) * step;
-          const double a = r * keep_alive;
-          if (std::min(a, a + x) <= negligible_exponent)
-            gap_cold = std::fabs(x) < 1e-9 ? ni * std::exp(-a) : ni * (std::exp(-a) - std::exp(-(a + x))) / x;
-        }
-        cold += gap_cold * admitted_share;
-      }
+      if (m.provisioned > 0 && admitted > 0)
+        t.on_provisioned += ni * admitted_share * std::min(admitted, m.provisioned) / admitted;
+      // None while an initialised provisioned instance is waiting. (The window sum is a running
+      // sum: allow rounding residue.)
+      if (ni > 0 && m.provisioned < 1)
+        t.cold += m.gap_cold(ni, previous_requests, previous_requests < 1e-9) * admitted_share;
 
       // Cold starts from scale-out beyond the warm pool (and the provisioned level).
-      cold += std::max(0.0, instances - std::max(warm, 1.0));
+      t.cold += std::max(0.0, instances - std::max(warm, 1.0));
       while (size > 0) {
         const std::size_t back = head + size - 1 < cap ? head + size - 1 : head + size - 1 - cap;
         if (ring[back].instances > instances) break;
@@ -171,16 +209,164 @@ struct function_instances {
 
       previous_requests += ni;
       if (i >= window) previous_requests -= n[i - window];
-      busy_seconds += admitted * step;
-      u.peak_instances = std::max(u.peak_instances, admitted);
+      t.busy_seconds += admitted * m.step;
+      t.peak = std::max(t.peak, admitted);
     }
-    u.arrived = requests{arrived};
-    u.throttled = requests{throttled};
-    u.served = requests{served};
-    u.provisioned_served = requests{std::min(on_provisioned, u.served.value())};
-    u.cold_starts = requests{std::min(cold, u.served.value())};
-    u.mean_instances = u.horizon.value() > 0 ? busy_seconds / u.horizon.value() : 0.0;
-    return u;
+    out = t;
+  }
+
+  // The same model when the cap is fixed (model::cap_is_fixed): each step's instances depend on its
+  // own count only, so the warm pool — the maximum over the W steps before — is found by van Herk–
+  // Gil-Werman: in blocks of W steps, the window before step base + k is the previous block's suffix
+  // from k plus this block's prefix up to k - 1. That costs a max per step and no data-dependent
+  // branch. An observed trace needs no window sum either: with counts either 0 or >= 1e-9, the
+  // window is idle exactly when its pool is empty. Returns false (and the caller runs the general
+  // loop) on a count in (0, 1e-9), where a window of such counts is idle by the sum but not by the pool.
+  static bool run_fixed_cap(const model& m, totals& out) {
+    if (m.observed && m.provisioned == 0 && run_observed_passes(m, out)) return true;
+    if (m.provisioned > 0) return m.observed ? run_fixed_cap<true, true>(m, out) : run_fixed_cap<false, true>(m, out);
+    return m.observed ? run_fixed_cap<true, false>(m, out) : run_fixed_cap<false, false>(m, out);
+  }
+
+  // One loop per kind of counts and provisioned or not, so that no step tests either. Every input is
+  // copied to a local first: `block` is an array of doubles, and a store to it could otherwise alias
+  // (and force reloading) anything the model holds.
+  template <bool Observed, bool Provisioned>
+  static bool run_fixed_cap(const model& m, totals& out) {
+    const double* const n = m.n.data();
+    const double step = m.step, d = m.d, limit = m.limit, keep_alive = m.keep_alive, provisioned = m.provisioned;
+    const std::size_t window = m.window, steps = m.n.size();
+    std::vector<double> block(window), suffix(window, 0.0);  // suffix maxima of the previous block
+    double previous_requests = 0;  // as in run_stepwise (only the expected-count formula reads it)
+    bool tiny = false;             // a count in (0, 1e-9)
+    // Few sums on the path every step takes, so that they stay in registers: requests arrive either
+    // in a step with nothing throttled (served = arrived there, summed once) or in a throttled one.
+    double unthrottled = 0, cold = 0, busy_seconds = 0, peak = 0, on_provisioned = 0;
+    totals throttled_steps;  // arrived, served and throttled in throttled steps (rare)
+    for (std::size_t base = 0; base < steps; base += window) {
+      const std::size_t len = std::min(window, steps - base);
+      double prefix = 0;  // most instances in this block before step base + k
+      for (std::size_t k = 0; k < len; ++k) {
+        const double ni = n[base + k];
+        const double pool = std::max(suffix[k], prefix);
+        const double busy = ni / step * d;
+        double admitted_share = 1.0, admitted = busy;
+        if (busy > limit) [[unlikely]] {  // as in run_stepwise
+          admitted_share = limit / busy;
+          admitted = busy * admitted_share;
+          throttled_steps.arrived += ni;
+          throttled_steps.served += ni * admitted_share;
+          throttled_steps.throttled += ni * (1.0 - admitted_share);
+        } else {
+          unthrottled += ni;
+        }
+        const double instances = ni > 0 ? std::max(1.0, std::ceil(admitted - 1e-9)) : 0.0;
+        double scale_out = instances - (Provisioned ? std::max(provisioned, pool) : std::max(pool, 1.0));
+        scale_out = scale_out > 0 ? scale_out : 0.0;  // (std::max(0.0, x) compiles to a branch)
+        if constexpr (Provisioned) {
+          if (admitted > 0) on_provisioned += ni * admitted_share * std::min(admitted, provisioned) / admitted;
+        } else if constexpr (Observed) {
+          // model::gap_cold's observed case, written out so that it compiles to selects; it is 0
+          // for n = 0, and the window is idle exactly when its pool is empty (see above).
+          tiny |= (ni > 0) & (ni < 1e-9);
+          const double gap = ni >= 1 && step > keep_alive * ni ? ni : (pool == 0 ? std::min(1.0, ni) : 0.0);
+          cold += gap * admitted_share;
+        } else {
+          if (ni > 0) cold += m.gap_cold(ni, previous_requests, previous_requests < 1e-9) * admitted_share;
+          previous_requests += ni;
+          if (base > 0) previous_requests -= n[base + k - window];
+        }
+        cold += scale_out;
+        block[k] = instances;
+        prefix = std::max(prefix, instances);
+        busy_seconds += admitted * step;
+        peak = std::max(peak, admitted);
+      }
+      double most = 0;
+      for (std::size_t k = len; k-- > 0;) suffix[k] = most = std::max(most, block[k]);
+    }
+    totals t;
+    t.arrived = unthrottled + throttled_steps.arrived;
+    t.served = unthrottled + throttled_steps.served;
+    t.throttled = throttled_steps.throttled;
+    t.on_provisioned = on_provisioned;
+    t.cold = cold;
+    t.busy_seconds = busy_seconds;
+    t.peak = peak;
+    out = t;
+    return !tiny;
+  }
+
+  // The commonest case — a trace, no provisioned concurrency, nothing throttled — in passes over
+  // flat arrays: each step's instances (no call, no data-dependent branch), the sums, then the cold
+  // starts block by block, with the previous block's suffix maxima and this block's running maximum
+  // (van Herk–Gil-Werman). The sums run in two lanes (even and odd steps) so that no step waits for
+  // the previous step's addition. (GCC does not vectorise these loops under its default
+  // -ftrapping-math: it will not turn the floating-point selects into masks.)
+  // Returns false, having summed nothing, when a step is throttled or a count lies in (0, 1e-9).
+  static bool run_observed_passes(const model& m, totals& out) {
+    const double* const n = m.n.data();
+    const std::size_t steps = m.n.size(), window = m.window;
+    const double step = m.step, d = m.d, limit = m.limit, keep_alive = m.keep_alive;
+    const std::unique_ptr<double[]> scratch(new double[2 * steps]);  // every element written before read
+    double* const instances = scratch.get();
+    double* const suffix = instances + steps;  // the most instances from i to the block's end
+    // Busy instances as n·(d/step), not (n/step)·d: a division per step would cost a third of the
+    // budget here; the two differ by an ulp or two, which instances' 1e-9 margin absorbs.
+    const double per_request = d / step;
+    double arrived0 = 0, arrived1 = 0, most = 0, smallest = 1;
+    for (std::size_t i = 0; i < steps; ++i) {
+      const double ni = n[i];
+      // max(1, std::ceil(busy - 1e-9)) without a call or a data-dependent branch: adding and
+      // taking 2^52 rounds a number in [0, 2^52) to the nearest integer, and one more is the
+      // ceiling when that fell below. (Larger busy instances exceed the concurrency limit, and the
+      // run falls back below.)
+      const double x = ni * per_request - 1e-9, nearest = (x + 0x1p52) - 0x1p52;
+      const double ceiling = nearest + static_cast<double>(nearest < x);
+      instances[i] = std::max(ceiling, 1.0) * static_cast<double>(ni > 0);
+    }
+    std::size_t i = 0;
+    for (; i + 1 < steps; i += 2) {
+      arrived0 += n[i], arrived1 += n[i + 1];
+      most = std::max(most, std::max(n[i], n[i + 1]));
+      smallest = std::min(smallest, std::min(n[i] > 0 ? n[i] : 1.0, n[i + 1] > 0 ? n[i + 1] : 1.0));
+    }
+    if (i < steps) arrived0 += n[i], most = std::max(most, n[i]), smallest = std::min(smallest, n[i] > 0 ? n[i] : 1.0);
+    // Busy instances rise with the count, so the busiest step is the one with the most requests;
+    // busy seconds sum d per request.
+    const double peak = most * per_request;
+    // (busy <= 1e7 here, well below 2^52, as the rounding trick above needs.)
+    if (peak > limit || smallest < 1e-9) return false;
+    // The W steps before step j: the previous block's suffix from j - W and this block's running
+    // maximum up to j - 1 (nothing of it at a block's first step; in the first block, nothing
+    // before step 0). Each block's suffix maxima are taken once the block is done.
+    double cold0 = 0, cold1 = 0;
+    const auto cold_at = [&](std::size_t j, double pool) {
+      const double ni = n[j], scale_out = instances[j] - (pool > 1.0 ? pool : 1.0);
+      const double gap = ni >= 1 && step > keep_alive * ni ? ni : (pool == 0 ? std::min(1.0, ni) : 0.0);
+      return gap + (scale_out > 0 ? scale_out : 0.0);
+    };
+    for (std::size_t base = 0; base < steps; base += window) {
+      const std::size_t end = std::min(base + window, steps);
+      cold0 += cold_at(base, base == 0 ? 0.0 : suffix[base - window]);
+      double most = instances[base];  // the running maximum of this block
+      std::size_t j = base + 1;
+      for (; j + 1 < end; j += 2) {
+        cold0 += cold_at(j, base == 0 ? most : std::max(suffix[j - window], most));
+        most = std::max(most, instances[j]);
+        cold1 += cold_at(j + 1, base == 0 ? most : std::max(suffix[j + 1 - window], most));
+        most = std::max(most, instances[j + 1]);
+      }
+      if (j < end) cold1 += cold_at(j, base == 0 ? most : std::max(suffix[j - window], most));
+      most = 0;
+      for (j = end; j-- > base;) suffix[j] = most = std::max(most, instances[j]);
+    }
+    out.arrived = out.served = arrived0 + arrived1;
+    out.throttled = out.on_provisioned = 0;
+    out.cold = cold0 + cold1;
+    out.busy_seconds = out.arrived * d;
+    out.peak = peak;
+    return true;
   }
 };
 
