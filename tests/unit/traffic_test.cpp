@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <vector>
 
 #include <runwise/error.hpp>
 #include <runwise/workload/generators.hpp>
@@ -97,4 +98,20 @@ TEST_CASE("bad traffic parameters are errors that name the field") {
                        doctest::Contains("traffic.counts[1]: must be between 0 and 1e+15"), runwise::error);
   CHECK_THROWS_WITH_AS(make_traffic(1, hours(24 * 366 * 20), seconds{60}), doctest::Contains("at most 1e7 are allowed"),
                        runwise::error);
+}
+
+TEST_CASE("a rescaled series reports the rescaled total and peak, however it was rescaled") {
+  // Ten minutes of 100 requests and one of 400: total 1,400, peak 400 a minute. Half of it: 700 and
+  // 200 (reported by the Monte Carlo helper: assign_scaled once kept the old total).
+  std::vector<double> counts(10, 100.0);
+  counts.push_back(400);
+  const traffic_series base(seconds{60}, counts);
+  traffic_series reused(seconds{60}, {1, 2, 3});
+  reused.assign_scaled(base, 0.5);
+  const traffic_series copy = base.scaled(0.5);
+  for (const traffic_series* t : {static_cast<const traffic_series*>(&reused), &copy}) {
+    CHECK(t->total().value() == doctest::Approx(700).epsilon(1e-15));
+    CHECK(t->peak_rate() == doctest::Approx(200.0 / 60).epsilon(1e-15));
+    CHECK(t->size() == 11);
+  }
 }

@@ -66,20 +66,22 @@ class traffic_series {
   }
 
   /// The same shape with every count multiplied by `factor` (>= 0): used for break-even searches.
+  /// Its total and peak scale with the counts (the peak exactly, the total to rounding).
   [[nodiscard]] traffic_series scaled(double factor) const {
-    traffic_series out = *this;
-    for (double& c : out.counts_) c *= factor;
-    out.summarise();
+    traffic_series out;
+    out.assign_scaled(*this, factor);
     return out;
   }
 
   /// Becomes `base.scaled(factor)`, reusing this series' storage: loops that rescale one series
-  /// thousands of times (Monte Carlo draws) allocate nothing after the first.
+  /// thousands of times (Monte Carlo draws) allocate nothing after the first, and do not sum it again.
   void assign_scaled(const traffic_series& base, double factor) {
     step_ = base.step_;
     observed_ = base.observed_;
     counts_.resize(base.counts_.size());
     for (std::size_t i = 0; i < counts_.size(); ++i) counts_[i] = base.counts_[i] * factor;
+    total_ = base.total_ * factor;
+    peak_ = base.peak_ * factor;  // x ↦ x·factor is monotonic in floating point too: the same maximum
   }
 
  private:
