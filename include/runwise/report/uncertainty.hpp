@@ -93,14 +93,21 @@ inline std::string uncertainty_text(const analyze::sensitivity_report* s, const 
 namespace detail {
 inline std::string markdown_cell(const std::string& s) {
   std::string out;
-  for (char c : s) out += c == '|' ? std::string("\\|") : std::string(1, c);
+  for (char c : s) {
+    if (c == '|') out += '\\';
+    out += c;
+  }
   return out;
 }
 inline std::string markdown_table(const std::vector<std::vector<std::string>>& rows, std::size_t leading_text) {
   std::string out;
   for (std::size_t r = 0; r < rows.size(); ++r) {
     out += "|";
-    for (const auto& c : rows[r]) out += " " + markdown_cell(c) + " |";
+    for (const auto& c : rows[r]) {  // appended piece by piece: GCC 12 -O3 warns on " " + s + " |" (-Wrestrict)
+      out += ' ';
+      out += markdown_cell(c);
+      out += " |";
+    }
     out += "\n";
     if (r == 0) {
       out += "|";
