@@ -14,6 +14,7 @@
 #include "../analyze/uncertainty_report.hpp"
 #include "../detail/format.hpp"
 #include "json_writer.hpp"
+#include "markdown.hpp"
 #include "text.hpp"
 
 namespace runwise::report {
@@ -91,14 +92,6 @@ inline std::string uncertainty_text(const analyze::sensitivity_report* s, const 
 }
 
 namespace detail {
-inline std::string markdown_cell(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '|') out += '\\';
-    out += c;
-  }
-  return out;
-}
 inline std::string markdown_table(const std::vector<std::vector<std::string>>& rows, std::size_t leading_text) {
   std::string out;
   for (std::size_t r = 0; r < rows.size(); ++r) {
