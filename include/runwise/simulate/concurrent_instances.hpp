@@ -159,9 +159,8 @@ struct concurrent_instances {
 
       double cold = 0;
       if (served > 0 && minimum < 1)
-        cold = t.observed() ? (in_window < 1e-9 ? std::min(1.0, served) : 0.0)
-                            : expected_gap_cold_starts(served, in_window, static_cast<double>(window) * step, step,
-                                                       c.idle_timeout_s);
+        cold = gap_cold_starts(t.observed(), served, in_window, static_cast<double>(window) * step, step,
+                               c.idle_timeout_s);
       cold += std::max(0.0, std::ceil(load.busy - 1e-9) - std::max(1.0, std::ceil(warm - 1e-9)));
       sink(i, served, n[i] - served, load.busy, alive, cold);
 

@@ -36,4 +36,17 @@ inline double expected_gap_cold_starts(double n, double prior, double window_s, 
   return std::fabs(x) < 1e-9 ? n * decay(a) : n * (decay(a) - decay(a + x)) / x;
 }
 
+/// Cold starts after idle gaps in a step of `n` requests, for a trace (`observed`: its arrivals spread
+/// over the step, so only the first after a window with none, `prior` = 0, starts cold) or for
+/// Poisson means (expected_gap_cold_starts). `window_s`: the span `prior` was counted over.
+///
+/// ```cpp
+/// runwise::simulate::gap_cold_starts(true, 30, 0, 300, 60, 300);   // 1: the first request after idling
+/// ```
+inline double gap_cold_starts(bool observed, double n, double prior, double window_s, double step_s,
+                              double keep_alive_s) {
+  if (observed) return prior < 1e-9 ? std::fmin(1.0, n) : 0.0;
+  return expected_gap_cold_starts(n, prior, window_s, step_s, keep_alive_s);
+}
+
 }  // namespace runwise::simulate

@@ -134,9 +134,7 @@ struct http_scaled_replicas {
       // Cold starts: with no minimum replica waiting, the first request after a window without any
       // (scale from zero), and one per replica added beyond those kept from the window.
       if (n[i] > 0 && minimum < 1)
-        cold += t.observed()
-                    ? (in_window < 1e-9 ? std::min(1.0, n[i]) : 0.0)
-                    : expected_gap_cold_starts(n[i], in_window, static_cast<double>(window) * step, step, c.cooldown_s);
+        cold += gap_cold_starts(t.observed(), n[i], in_window, static_cast<double>(window) * step, step, c.cooldown_s);
       cold += std::max(0.0, std::ceil(replicas - 1e-9) - std::max(1.0, std::ceil(warm - 1e-9)));
       in_window += n[i];
       if (window == 0)
