@@ -108,7 +108,7 @@ workload series(std::vector<double> counts, bool observed, double duration_ms = 
 // Lambda's defaults and the variations each fast path must handle: keep-alive below the step
 // (W = 1) and not a whole number of steps, provisioned concurrency, a fixed cap below the default
 // (scale-out 20 per 10 s gives 60 per half minute >= limit 50), a cap that depends on the warm pool
-// (scale-out 100 per 10 s: 300 < 1,000, the general loop) and a limit nothing reaches.
+// (scale-out 100 per 10 s: 300 < 1,000, the general loop), a limit nothing reaches and long windows.
 const function_instances::config rugged_configs[] = {
     {},
     {.keep_alive_s = 30},
@@ -119,6 +119,10 @@ const function_instances::config rugged_configs[] = {
     {.scale_out_per_10s = 100},
     {.concurrency_limit = 1e7, .scale_out_per_10s = 1e7},
     {.keep_alive_s = 30, .concurrency_limit = 1e7, .scale_out_per_10s = 1e7},
+    // Windows of 120 and 1,440 steps: the trace passes' chunks of about a thousand steps hold
+    // eight blocks, then a single block longer than a thousand steps.
+    {.keep_alive_s = 7200},
+    {.keep_alive_s = 86'400},
 };
 
 workload month(double per_month, traffic_shape shape, double duration_ms = 200) {

@@ -115,3 +115,17 @@ TEST_CASE("a rescaled series reports the rescaled total and peak, however it was
     CHECK(t->size() == 11);
   }
 }
+
+TEST_CASE("the least positive count skips idle steps and follows a rescaling, also to zero and below") {
+  // Counts 0, 3, 0, 0.5, 7: the fewest requests of a step with any is 0.5 (the zeros do not count).
+  const traffic_series t(seconds{60}, {0, 3, 0, 0.5, 7});
+  CHECK(t.least_positive_count() == 0.5);
+  CHECK(t.peak_count() == 7);
+  CHECK(t.scaled(4).least_positive_count() == 2);
+  CHECK(t.scaled(0).least_positive_count() == 0);  // nothing left that is positive
+  CHECK(traffic_series(seconds{60}, {0, 0}).least_positive_count() == 0);
+  // 1e-300 × 1e-30 underflows to 0, but 7 × 1e-30 does not: the scaled least is counted again
+  // (then 3e-30), not reported as "no positive count".
+  const traffic_series tiny(seconds{60}, {1e-300, 3, 7});
+  CHECK(tiny.scaled(1e-30).least_positive_count() == doctest::Approx(3e-30).epsilon(1e-15));
+}

@@ -9,12 +9,12 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
-#include <memory>
 #include <string>
 #include <vector>
 
 #include "../detail/check.hpp"
 #include "../workload/workload.hpp"
+#include "trace_cold_starts.hpp"
 #include "usage.hpp"
 
 namespace runwise::simulate {
@@ -82,7 +82,10 @@ struct function_instances {
   static usage run(const workload& w, const config& c) {
     const model m(w, c);
     totals sums;
-    if (!(m.cap_is_fixed() && run_fixed_cap(m, sums))) run_stepwise(m, sums);
+    if (m.cap_is_fixed() && !(m.observed && m.vanishing_counts()))
+      run_fixed_cap(m, sums);
+    else
+      run_stepwise(m, sums);
     usage u;
     u.horizon = w.traffic.horizon();
     u.provisioned_instances = m.provisioned;
@@ -103,6 +106,7 @@ struct function_instances {
     double step, d, keep_alive, provisioned, limit, half_scale_out;
     std::size_t window;  // W: whole steps in the keep-alive window (at least one)
     bool observed;
+    double total, largest_count, least_count;  // the series' own: sum, largest, least positive
     double per_window_step;
 
     model(const workload& w, const config& c)
@@ -115,12 +119,19 @@ struct function_instances {
           half_scale_out(c.scale_out_per_10s * step / 10.0 / 2),
           window(static_cast<std::size_t>(std::max(1.0, std::floor(keep_alive / step)))),
           observed(w.traffic.observed()),
+          total(w.traffic.total().value()),
+          largest_count(w.traffic.peak_count()),
+          least_count(w.traffic.least_positive_count()),
           per_window_step(1.0 / (static_cast<double>(window) * step)) {}
 
     // With warm >= 0, min(limit, warm + half_scale_out) is exactly `limit` when half the step's
     // scale-out allowance alone reaches it (Lambda's defaults at a one-minute step: 3,000 >= 1,000):
     // then no step's cap depends on the warm pool, and instances can be found without it.
     [[nodiscard]] bool cap_is_fixed() const { return half_scale_out >= limit; }
+
+    // A count in (0, 1e-9): a window of such counts is idle by its sum (as run_stepwise reads it)
+    // but not by its pool of instances (as the fixed-cap loops read an observed trace's).
+    [[nodiscard]] bool vanishing_counts() const { return least_count > 0 && least_count < 1e-9; }
 
     // Cold starts after idle gaps, before throttling (see the formula in the struct's comment);
     // `previous_requests` is the sum of n over the W steps before this one.
@@ -219,26 +230,26 @@ struct function_instances {
   // own count only, so the warm pool — the maximum over the W steps before — is found by van Herk–
   // Gil-Werman: in blocks of W steps, the window before step base + k is the previous block's suffix
   // from k plus this block's prefix up to k - 1. That costs a max per step and no data-dependent
-  // branch. An observed trace needs no window sum either: with counts either 0 or >= 1e-9, the
-  // window is idle exactly when its pool is empty. Returns false (and the caller runs the general
-  // loop) on a count in (0, 1e-9), where a window of such counts is idle by the sum but not by the pool.
-  static bool run_fixed_cap(const model& m, totals& out) {
-    if (m.observed && m.provisioned == 0 && run_observed_passes(m, out)) return true;
-    if (m.provisioned > 0) return m.observed ? run_fixed_cap<true, true>(m, out) : run_fixed_cap<false, true>(m, out);
-    return m.observed ? run_fixed_cap<true, false>(m, out) : run_fixed_cap<false, false>(m, out);
+  // branch. An observed trace needs no window sum either: with counts either 0 or >= 1e-9 (the
+  // caller checks model::vanishing_counts), the window is idle exactly when its pool is empty.
+  static void run_fixed_cap(const model& m, totals& out) {
+    if (m.observed && m.provisioned == 0 && run_observed_passes(m, out)) return;
+    if (m.provisioned > 0)
+      m.observed ? run_fixed_cap<true, true>(m, out) : run_fixed_cap<false, true>(m, out);
+    else
+      m.observed ? run_fixed_cap<true, false>(m, out) : run_fixed_cap<false, false>(m, out);
   }
 
   // One loop per kind of counts and provisioned or not, so that no step tests either. Every input is
   // copied to a local first: `block` is an array of doubles, and a store to it could otherwise alias
   // (and force reloading) anything the model holds.
   template <bool Observed, bool Provisioned>
-  static bool run_fixed_cap(const model& m, totals& out) {
+  static void run_fixed_cap(const model& m, totals& out) {
     const double* const n = m.n.data();
     const double step = m.step, d = m.d, limit = m.limit, keep_alive = m.keep_alive, provisioned = m.provisioned;
     const std::size_t window = m.window, steps = m.n.size();
     std::vector<double> block(window), suffix(window, 0.0);  // suffix maxima of the previous block
     double previous_requests = 0;  // as in run_stepwise (only the expected-count formula reads it)
-    bool tiny = false;             // a count in (0, 1e-9)
     // Few sums on the path every step takes, so that they stay in registers: requests arrive either
     // in a step with nothing throttled (served = arrived there, summed once) or in a throttled one.
     double unthrottled = 0, cold = 0, busy_seconds = 0, peak = 0, on_provisioned = 0;
@@ -268,7 +279,6 @@ struct function_instances {
         } else if constexpr (Observed) {
           // model::gap_cold's observed case, written out so that it compiles to selects; it is 0
           // for n = 0, and the window is idle exactly when its pool is empty (see above).
-          tiny |= (ni > 0) & (ni < 1e-9);
           const double gap = ni >= 1 && step > keep_alive * ni ? ni : (pool == 0 ? std::min(1.0, ni) : 0.0);
           cold += gap * admitted_share;
         } else {
@@ -294,77 +304,23 @@ struct function_instances {
     t.busy_seconds = busy_seconds;
     t.peak = peak;
     out = t;
-    return !tiny;
   }
 
-  // The commonest case — a trace, no provisioned concurrency, nothing throttled — in passes over
-  // flat arrays: each step's instances (no call, no data-dependent branch), the sums, then the cold
-  // starts block by block, with the previous block's suffix maxima and this block's running maximum
-  // (van Herk–Gil-Werman). The sums run in two lanes (even and odd steps) so that no step waits for
-  // the previous step's addition. (GCC does not vectorise these loops under its default
-  // -ftrapping-math: it will not turn the floating-point selects into masks.)
-  // Returns false, having summed nothing, when a step is throttled or a count lies in (0, 1e-9).
+  // The commonest case — a trace, no provisioned concurrency, nothing throttled — in vectorised
+  // passes (detail::trace_cold_starts). The arrivals and the peak are the series' own
+  // (traffic_series keeps its total and its largest count). Returns false, having summed nothing,
+  // when a step is throttled.
   static bool run_observed_passes(const model& m, totals& out) {
-    const double* const n = m.n.data();
-    const std::size_t steps = m.n.size(), window = m.window;
-    const double step = m.step, d = m.d, limit = m.limit, keep_alive = m.keep_alive;
-    const std::unique_ptr<double[]> scratch(new double[2 * steps]);  // every element written before read
-    double* const instances = scratch.get();
-    double* const suffix = instances + steps;  // the most instances from i to the block's end
     // Busy instances as n·(d/step), not (n/step)·d: a division per step would cost a third of the
-    // budget here; the two differ by an ulp or two, which instances' 1e-9 margin absorbs.
-    const double per_request = d / step;
-    double arrived0 = 0, arrived1 = 0, most = 0, smallest = 1;
-    for (std::size_t i = 0; i < steps; ++i) {
-      const double ni = n[i];
-      // max(1, std::ceil(busy - 1e-9)) without a call or a data-dependent branch: adding and
-      // taking 2^52 rounds a number in [0, 2^52) to the nearest integer, and one more is the
-      // ceiling when that fell below. (Larger busy instances exceed the concurrency limit, and the
-      // run falls back below.)
-      const double x = ni * per_request - 1e-9, nearest = (x + 0x1p52) - 0x1p52;
-      const double ceiling = nearest + static_cast<double>(nearest < x);
-      instances[i] = std::max(ceiling, 1.0) * static_cast<double>(ni > 0);
-    }
-    std::size_t i = 0;
-    for (; i + 1 < steps; i += 2) {
-      arrived0 += n[i], arrived1 += n[i + 1];
-      most = std::max(most, std::max(n[i], n[i + 1]));
-      smallest = std::min(smallest, std::min(n[i] > 0 ? n[i] : 1.0, n[i + 1] > 0 ? n[i + 1] : 1.0));
-    }
-    if (i < steps) arrived0 += n[i], most = std::max(most, n[i]), smallest = std::min(smallest, n[i] > 0 ? n[i] : 1.0);
-    // Busy instances rise with the count, so the busiest step is the one with the most requests;
-    // busy seconds sum d per request.
-    const double peak = most * per_request;
-    // (busy <= 1e7 here, well below 2^52, as the rounding trick above needs.)
-    if (peak > limit || smallest < 1e-9) return false;
-    // The W steps before step j: the previous block's suffix from j - W and this block's running
-    // maximum up to j - 1 (nothing of it at a block's first step; in the first block, nothing
-    // before step 0). Each block's suffix maxima are taken once the block is done.
-    double cold0 = 0, cold1 = 0;
-    const auto cold_at = [&](std::size_t j, double pool) {
-      const double ni = n[j], scale_out = instances[j] - (pool > 1.0 ? pool : 1.0);
-      const double gap = ni >= 1 && step > keep_alive * ni ? ni : (pool == 0 ? std::min(1.0, ni) : 0.0);
-      return gap + (scale_out > 0 ? scale_out : 0.0);
-    };
-    for (std::size_t base = 0; base < steps; base += window) {
-      const std::size_t end = std::min(base + window, steps);
-      cold0 += cold_at(base, base == 0 ? 0.0 : suffix[base - window]);
-      double most = instances[base];  // the running maximum of this block
-      std::size_t j = base + 1;
-      for (; j + 1 < end; j += 2) {
-        cold0 += cold_at(j, base == 0 ? most : std::max(suffix[j - window], most));
-        most = std::max(most, instances[j]);
-        cold1 += cold_at(j + 1, base == 0 ? most : std::max(suffix[j + 1 - window], most));
-        most = std::max(most, instances[j + 1]);
-      }
-      if (j < end) cold1 += cold_at(j, base == 0 ? most : std::max(suffix[j - window], most));
-      most = 0;
-      for (j = end; j-- > base;) suffix[j] = most = std::max(most, instances[j]);
-    }
-    out.arrived = out.served = arrived0 + arrived1;
+    // budget; the two differ by an ulp or two, which instances' 1e-9 margin absorbs.
+    const double per_request = m.d / m.step;
+    // Busy instances rise with the count, so the busiest step is the one with the most requests.
+    const double peak = m.largest_count * per_request;
+    if (peak > m.limit) return false;
+    out.arrived = out.served = m.total;
     out.throttled = out.on_provisioned = 0;
-    out.cold = cold0 + cold1;
-    out.busy_seconds = out.arrived * d;
+    out.cold = detail::trace_cold_starts(m.n, m.window, m.step, per_request, m.keep_alive);
+    out.busy_seconds = m.total * m.d;
     out.peak = peak;
     return true;
   }

@@ -57,6 +57,13 @@ class traffic_series {
   /// All requests over the horizon.
   [[nodiscard]] requests total() const noexcept { return requests{total_}; }
 
+  /// Requests in the busiest step.
+  [[nodiscard]] double peak_count() const noexcept { return peak_; }
+
+  /// The fewest requests of a step that has any (0 when none has): fast paths that treat a window
+  /// as idle exactly when it holds no request read it to rule out vanishing counts.
+  [[nodiscard]] double least_positive_count() const noexcept { return least_; }
+
   /// Requests per second in the busiest step.
   [[nodiscard]] double peak_rate() const noexcept { return peak_ / step_.value(); }
 
@@ -82,23 +89,27 @@ class traffic_series {
     for (std::size_t i = 0; i < counts_.size(); ++i) counts_[i] = base.counts_[i] * factor;
     total_ = base.total_ * factor;
     peak_ = base.peak_ * factor;  // x ↦ x·factor is monotonic in floating point too: the same maximum
+    least_ = base.least_ * factor;  // and the same minimum, unless it underflowed to 0 (counted again)
+    if (least_ == 0 && peak_ > 0) summarise();
   }
 
  private:
-  // The counts do not change after construction, so their sum and maximum are taken once: every
-  // capacity model and price asks for them, and a month of minutes is 43,800 additions each time.
+  // The counts do not change after construction, so their sum, maximum and least positive count
+  // are taken once: every capacity model and price asks for them, and a month of minutes is 43,800
+  // additions each time.
   void summarise() noexcept {
-    total_ = 0, peak_ = 0;
+    total_ = 0, peak_ = 0, least_ = 0;
     for (double c : counts_) {
       total_ += c;
       peak_ = c > peak_ ? c : peak_;
+      least_ = c > 0 && (least_ == 0 || c < least_) ? c : least_;
     }
   }
 
   seconds step_{60};
   std::vector<double> counts_;
   bool observed_ = false;
-  double total_ = 0, peak_ = 0;
+  double total_ = 0, peak_ = 0, least_ = 0;
 };
 
 }  // namespace runwise

@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// function_instances' fast path for a trace: the cold starts of observed counts when every step's
+// instances depend on its own count only (a fixed concurrency cap, nothing throttled, nothing
+// provisioned), in passes that GCC and Clang vectorise.
+
+#include <algorithm>
+#include <cstddef>
+#include <memory>
+#include <vector>
+
+namespace runwise::detail {
+
+// x[0] + ... + x[len - 1] in four lanes, so that no addition waits for the one before.
+inline double sum_in_lanes(const double* x, std::size_t len) {
+  double lane[4] = {0, 0, 0, 0};
+  std::size_t j = 0;
+  for (; j + 4 <= len; j += 4)
+    for (std::size_t l = 0; l < 4; ++l) lane[l] += x[j + l];
+  for (; j < len; ++j) lane[0] += x[j];
+  return (lane[0] + lane[1]) + (lane[2] + lane[3]);
+}
+
+// Each step's cold starts, written over the prefix part of its pool. After a gap (the observed
+// case of function_instances' gap rule): every request when their spacing exceeds the keep-alive T
+// — possible only when T < step, as n >= 1 — else the first after an idle window, whose pool is
+// empty (counts are 0 or >= 1e-9 here); plus one per instance beyond the warm pool.
+template <bool ShortKeepAlive>
+void cold_starts_in_pools(const double* n, const double* instances, const double* suffix, double* prefix_to_cold,
+                          std::size_t len, double step, double keep_alive) {
+  for (std::size_t j = 0; j < len; ++j) {
+    const double ni = n[j], prefix = prefix_to_cold[j], pool = suffix[j] < prefix ? prefix : suffix[j];
+    const double scale_out = instances[j] - (pool > 1.0 ? pool : 1.0);
+    double gap = pool == 0 ? (ni < 1.0 ? ni : 1.0) : 0.0;
+    if constexpr (ShortKeepAlive) gap = (ni >= 1) & (step > keep_alive * ni) ? ni : gap;
+    prefix_to_cold[j] = gap + (scale_out > 0 ? scale_out : 0.0);
+  }
+}
+
+// The cold starts of observed `counts` whose busy instances are count · per_request (Little's law,
+// d / step), warm for `window` whole steps (W >= 1) after their last use, with keep-alive T =
+// `keep_alive` seconds. Precondition: every busy count · per_request is below 2^52 and every count
+// is 0 or >= 1e-9 (function_instances checks both: the concurrency limit, and
+// traffic_series::least_positive_count).
+//
+// In chunks of about a thousand steps — a whole number of W-step blocks — so that the passes work
+// in the first-level cache:
+//  1. each step's instances, element by element;
+//  2. van Herk–Gil-Werman: in each block of W steps, the most instances before step j and from j
+//     to the block's end, two independent chains in one loop — the W steps before step j are the
+//     previous block's suffix from j - W and this block's prefix before j;
+//  3. each step's cold starts, element by element, from its pool max(suffix[j - W], prefix[j]);
+//  4. their sum, in four lanes.
+// Every comparison is evaluated unconditionally (`&`, not `&&`, and no nested select): a
+// floating-point comparison that might not run keeps GCC, under its default -ftrapping-math, from
+// turning the selects into vector masks.
+inline double trace_cold_starts(const std::vector<double>& counts, std::size_t window, double step,
+                                double per_request, double keep_alive) {
+  const std::size_t steps = counts.size();
+  const std::size_t chunk = std::max<std::size_t>(1, 1024 / window) * window;
+  const std::unique_ptr<double[]> scratch(new double[3 * chunk + window]);
+  double* const instances = scratch.get();
+  double* const prefix = instances + chunk;  // then each step's cold starts
+  // suffix[W + j]: the most instances from step j to its block's end; suffix[0, W) holds the
+  // previous chunk's last block (zeros before step 0: nothing was warm).
+  double* const suffix = prefix + chunk;
+  std::fill(suffix, suffix + window, 0.0);
+  double cold = 0;
+  for (std::size_t offset = 0; offset < steps; offset += chunk) {
+    const double* const n = counts.data() + offset;
+    const std::size_t len = std::min(chunk, steps - offset);
+
+    // 1. max(1, std::ceil(busy - 1e-9)) for n > 0, else 0, without a call or a branch: adding and
+    //    taking 2^52 rounds a number in [0, 2^52) to the nearest integer, and one more is the
+    //    ceiling when that fell below.
+    for (std::size_t i = 0; i < len; ++i) {
+      const double ni = n[i];
+      const double x = ni * per_request - 1e-9, nearest = (x + 0x1p52) - 0x1p52;
+      const double ceiling = nearest + (nearest < x ? 1.0 : 0.0);
+      const double at_least_one = ceiling < 1.0 ? 1.0 : ceiling;
+      instances[i] = ni > 0 ? at_least_one : 0.0;
+    }
+
+    // 2.
+    for (std::size_t base = 0; base < len; base += window) {
+      const std::size_t last = std::min(base + window, len) - 1;
+      double before = 0, after = 0;
+      for (std::size_t k = 0; base + k <= last; ++k) {
+        prefix[base + k] = before;
+        before = before < instances[base + k] ? instances[base + k] : before;
+        after = after < instances[last - k] ? instances[last - k] : after;
+        suffix[window + last - k] = after;
+      }
+    }
+
+    // 3.
+    if (keep_alive < step)
+      cold_starts_in_pools<true>(n, instances, suffix, prefix, len, step, keep_alive);
+    else
+      cold_starts_in_pools<false>(n, instances, suffix, prefix, len, step, keep_alive);
+
+    cold += sum_in_lanes(prefix, len);  // 4.
+    if (offset + len < steps) std::copy(suffix + len, suffix + len + window, suffix);
+  }
+  return cold;
+}
+
+}  // namespace runwise::detail
