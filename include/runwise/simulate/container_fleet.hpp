@@ -17,6 +17,7 @@
 #include "../detail/check.hpp"
 #include "../detail/math.hpp"
 #include "../workload/workload.hpp"
+#include "fifo_queue.hpp"
 #include "scaling/hpa.hpp"
 #include "scaling/policy.hpp"
 #include "scaling/step.hpp"
@@ -223,8 +224,17 @@ struct container_fleet {
 
     double last_out = -1e300, last_any = -1e300, next_sync = 0, last_sync = -1e300;
     std::deque<std::pair<double, double>> recommendations;  // hpa: (time, count), counts decreasing
-    double backlog = 0, late = 0, busy_task_s = 0, task_s = 0;
-    for (std::size_t i = 0; i < n.size(); ++i) {
+    fifo_queue queue;
+    double tasks_sum = 0;  // over the steps: scaled to task-seconds once, at the end
+    if (c.policy == scaling_policy::fixed && !steps) {
+      // Nothing scales: the tasks are all ready from the start (their start-up is before the
+      // horizon), so only the queue moves.
+      const double capacity = current * per_task_per_step;
+      for (const double ni : n) queue.serve(ni, capacity);
+      tasks_sum = current * static_cast<double>(n.size());
+      u.peak_instances = current;
+    }
+    for (std::size_t i = 0; i < n.size() && (c.policy != scaling_policy::fixed || steps); ++i) {
       const double now = static_cast<double>(i) * step;
       if (c.policy != scaling_policy::fixed && i >= lag + 1 && now >= next_sync - 1e-9) {
         const double observed = load(i - 1 - lag);
@@ -287,23 +297,20 @@ struct container_fleet {
         serving_part += it->tasks * std::max(0.0, now + step - it->ready) / step;
       }
       const double capacity = (current - starting + serving_part) * per_task_per_step;
-      // FIFO: what the tasks cannot finish waits; a step's arrivals behind the backlog are late.
-      const double processed = std::min(capacity, backlog + n[i]);
-      const double left = backlog + n[i] - processed;
-      late += std::min(n[i], left);
+      const double waiting = queue.serve(n[i], capacity);
       if (steps) {
         steps->tasks.push_back(current);
-        steps->overloaded.push_back(std::min(n[i], left));
+        steps->overloaded.push_back(waiting);
       }
-      backlog = left;
-      busy_task_s += processed / per_task_per_step * step;
-      task_s += current * step;
+      tasks_sum += current;
       u.peak_instances = std::max(u.peak_instances, current);
     }
+
     for (const cohort& r : fleet) u.runs.push_back(task_run{seconds{r.launch}, u.horizon, r.tasks});
 
-    u.served = requests{std::max(0.0, u.arrived.value() - backlog)};
-    u.overloaded = requests{late};
+    u.served = requests{std::max(0.0, u.arrived.value() - queue.backlog)};
+    const double busy_task_s = u.served.value() / per_task_per_step * step, task_s = tasks_sum * step;
+    u.overloaded = requests{queue.late};
     u.mean_instances = task_s / u.horizon.value();
     u.idle_capacity_share = task_s > 0 ? std::clamp(1.0 - busy_task_s / task_s, 0.0, 1.0) : 0.0;
     return u;
