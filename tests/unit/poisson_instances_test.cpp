@@ -89,4 +89,27 @@ TEST_CASE("the walk remembers per-step sums: same as computing every step direct
       simulate::concurrent_instances::walk(w, c, 0.1, [](std::size_t, double, double, double, double, double) {});
   CHECK(t.busy_s == busy);
   CHECK(t.rounding_s == rounding);
+  // The billing-only pass that Cloud Run's price uses: the same sums, bit for bit.
+  const auto b = simulate::concurrent_instances::busy_time(w, c, 0.1);
+  CHECK(b.busy_s == busy);
+  CHECK(b.rounding_s == rounding);
+}
+
+TEST_CASE("the billing-only pass equals the walk under throttling, and its alive time is run()'s") {
+  // Counts up to 20,000 a minute at 2 s and concurrency 1 put up to 667 requests in flight, above
+  // max_instances 100: those steps serve 100 / a of their requests, and both passes must agree on
+  // the served share, the busy seconds (at most 100 instances) and their 100 ms rounding.
+  std::vector<double> counts;
+  for (int i = 0; i < 3000; ++i) counts.push_back(i % 50 == 0 ? 20'000.0 : static_cast<double>((i * 37) % 400));
+  const workload w{.traffic = traffic_series(seconds{60}, counts), .duration = {milliseconds(2000)}};
+  const simulate::concurrent_instances::config c{};
+  const auto t =
+      simulate::concurrent_instances::walk(w, c, 0.1, [](std::size_t, double, double, double, double, double) {});
+  const auto b = simulate::concurrent_instances::busy_time(w, c, 0.1);
+  CHECK(b.busy_s == t.busy_s);
+  CHECK(b.rounding_s == t.rounding_s);
+  CHECK(t.busy_s <= 100.0 * 60 * 3000);
+  const usage u = simulate::concurrent_instances::run(w, c);
+  CHECK(u.throttled.value() > 0);
+  CHECK(u.mean_instances * u.horizon.value() == doctest::Approx(t.alive_s).epsilon(1e-14));
 }

@@ -104,9 +104,11 @@ struct gcp_cloud_run : composed_platform<simulate::concurrent_instances, pricing
   /// 100 ms is negligible and left out.
   static cost_breakdown price(const workload& w, const usage& u, const config& c) {
     const double cpu = instance_cpu(w.cpu.value(), w.memory.value(), w.concurrency_per_instance, c);
-    const auto time = capacity_policy::walk(w, c.capacity, c.billing.prices.billing_granularity_ms / 1000.0,
-                                            [](std::size_t, double, double, double, double, double) {});
-    const double billed = instance_billed(c) ? time.alive_s : time.busy_s + time.rounding_s;
+    double billed = u.mean_instances * u.horizon.value();  // alive: busy, idle until the timeout, minimum
+    if (!instance_billed(c)) {
+      const auto time = capacity_policy::busy_time(w, c.capacity, c.billing.prices.billing_granularity_ms / 1000.0);
+      billed = time.busy_s + time.rounding_s;
+    }
     cost_breakdown bill = billing_policy::bill(c.billing, {.instance_seconds = seconds{billed},
                                                            .cpu = vcpu{cpu},
                                                            .memory = instance_memory(cpu, w.memory.value()),

@@ -10,10 +10,10 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
-#include <deque>
 #include <string>
 
 #include "../detail/check.hpp"
+#include "../detail/sliding_max.hpp"
 #include "../workload/workload.hpp"
 #include "gap_cold_starts.hpp"
 #include "poisson_instances.hpp"
@@ -103,6 +103,25 @@ struct concurrent_instances {
     double alive_s = 0;     ///< running (busy, idle before the timeout, or minimum instances)
   };
 
+  /// A trace repeats its counts (idle minutes, steady stretches, the same few values of a sparse
+  /// function): the per-step sums depend on the load a alone, so the last values seen are kept in a
+  /// small direct-mapped table. The same function on the same input: the results do not change.
+  struct load_memo {
+    struct entry {
+      double a = -1;
+      instance_load load{};
+      double peak = -1;  ///< instances at the window's peak, filled in by walk (-1: not yet)
+    };
+    double per_instance;
+    std::array<entry, 512> slots{};
+
+    entry& at(double a) {
+      entry& r = slots[std::bit_cast<std::uint64_t>(a) * 0x9E3779B97F4A7C15ULL >> 55];
+      if (r.a != a) r = {a, poisson_instance_load(a, per_instance), -1};
+      return r;
+    }
+  };
+
   /// Walks the traffic once; `granularity_s` is the billing rounding of busy periods (0 for none).
   template <class Sink>
   static instance_time walk(const workload& w, const config& c, double granularity_s, Sink&& sink) {
@@ -112,38 +131,28 @@ struct concurrent_instances {
     const double minimum = std::floor(c.min_instances), cap = std::floor(c.max_instances) * std::floor(per);
     const auto window = static_cast<std::size_t>(std::max(1.0, std::ceil(c.idle_timeout_s / step - 1e-9)));
     instance_time out;
-    std::deque<std::pair<std::size_t, double>> most;  // (step, busy) by decreasing busy over the window
-    std::deque<std::pair<std::size_t, double>> live;  // (step, instances at the step's peak), decreasing
+    const std::size_t ring = std::min(window, n.size());
+    detail::sliding_max most(ring);  // busy instances over the window
+    detail::sliding_max live(ring);  // instances at each step's peak over the window
     double in_window = 0;                             // requests in the `window` steps before this one
-    // A trace repeats its counts (idle minutes, steady stretches, the same few values of a sparse
-    // function): the per-step sums depend on a alone, so the last values seen are kept in a small
-    // direct-mapped table. The same function on the same input: the results do not change.
-    struct remembered {
-      double a = -1;
-      instance_load load{};
-      double peak = 0;
-    };
-    std::array<remembered, 512> seen{};
+    load_memo seen{per};
     const double single = granularity_s > 0 ? w.duration.expected_billed(seconds{granularity_s}).value() - d : 0.0;
     const double quantile_p = 1 - std::min(0.5, d / std::max(c.idle_timeout_s, d));
     double last_a = -1, peak = 0;
     instance_load load{};
     for (std::size_t i = 0; i < n.size(); ++i) {
-      while (!most.empty() && most.front().first + window < i) most.pop_front();
-      const double warm = most.empty() ? 0.0 : most.front().second;
+      const std::size_t window_start = i > window ? i - window : 0;
+      most.expire_before(window_start);
+      const double warm = most.largest(0.0);
       const double a_all = n[i] / step * d;
       const double share = a_all > cap ? cap / a_all : 1.0;
       const double a = a_all * share;
       if (a != last_a) {  // steady stretches of traffic reuse the last sums
-        remembered& r = seen[std::bit_cast<std::uint64_t>(a) * 0x9E3779B97F4A7C15ULL >> 55];
-        if (r.a != a) {
-          r.a = a;
-          r.load = poisson_instance_load(a, per);
-          // Instances live until idle for the timeout, so what is alive is the most ever needed at
-          // once within the last timeout: of about T / E[d] independent looks at Poisson(a)
-          // requests in flight, the largest is near the quantile 1 - E[d] / T.
-          r.peak = std::ceil(poisson_quantile(a, quantile_p) / std::floor(per) - 1e-9);
-        }
+        load_memo::entry& r = seen.at(a);
+        // Instances live until idle for the timeout, so what is alive is the most ever needed at
+        // once within the last timeout: of about T / E[d] independent looks at Poisson(a)
+        // requests in flight, the largest is near the quantile 1 - E[d] / T.
+        if (r.peak < 0) r.peak = std::ceil(poisson_quantile(a, quantile_p) / std::floor(per) - 1e-9);
         load = r.load, peak = r.peak, last_a = a;
       }
       const double served = n[i] * share;
@@ -151,10 +160,9 @@ struct concurrent_instances {
       out.rounding_s += rounding_seconds_given(served, load, per, single, granularity_s);
       const double recent = in_window + n[i];
       const double any = t.observed() ? (recent > 0 ? 1.0 : 0.0) : -std::expm1(-recent);
-      while (!live.empty() && live.front().first + window < i) live.pop_front();
-      while (!live.empty() && live.back().second <= peak) live.pop_back();
-      live.emplace_back(i, peak);
-      const double alive = std::max({minimum, live.front().second, load.busy, any});
+      live.expire_before(window_start);
+      live.push(i, peak);
+      const double alive = std::max({minimum, live.largest(0.0), load.busy, any});
       out.alive_s += step * alive;
 
       double cold = 0;
@@ -164,10 +172,32 @@ struct concurrent_instances {
       cold += std::max(0.0, std::ceil(load.busy - 1e-9) - std::max(1.0, std::ceil(warm - 1e-9)));
       sink(i, served, n[i] - served, load.busy, alive, cold);
 
-      while (!most.empty() && most.back().second <= load.busy) most.pop_back();
-      most.emplace_back(i, load.busy);
+      most.push(i, load.busy);
       in_window += n[i];
       if (i >= window) in_window = std::max(0.0, in_window - n[i - window]);
+    }
+    return out;
+  }
+
+  /// The billed instance time of request-based billing alone: busy seconds and their rounding to
+  /// `granularity_s` (alive_s is left 0: run()'s usage has it as mean_instances). The same sums as
+  /// walk(), without what carries state from step to step (instances kept alive, cold starts).
+  static instance_time busy_time(const workload& w, const config& c, double granularity_s) {
+    const std::vector<double>& n = w.traffic.counts();
+    const double step = w.traffic.step().value(), d = w.duration.mean.value(), per = w.concurrency_per_instance;
+    const double cap = std::floor(c.max_instances) * std::floor(per);
+    const double single = granularity_s > 0 ? w.duration.expected_billed(seconds{granularity_s}).value() - d : 0.0;
+    load_memo seen{per};
+    instance_time out;
+    double last_a = -1;
+    instance_load load{};
+    for (const double ni : n) {
+      const double a_all = ni / step * d;
+      const double share = a_all > cap ? cap / a_all : 1.0;
+      const double a = a_all * share;
+      if (a != last_a) load = seen.at(a).load, last_a = a;
+      out.busy_s += step * load.busy;
+      out.rounding_s += rounding_seconds_given(ni * share, load, per, single, granularity_s);
     }
     return out;
   }

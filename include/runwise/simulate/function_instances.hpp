@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "../detail/check.hpp"
+#include "../detail/sliding_max.hpp"
 #include "../workload/workload.hpp"
 #include "trace_cold_starts.hpp"
 #include "usage.hpp"
@@ -161,28 +162,18 @@ struct function_instances {
   };
 
   // The general loop: the warm pool (most instances over the last window) sets each step's cap, so
-  // steps run in order. A monotonic queue of (step, instances), decreasing from the front, in a ring
-  // of window + 1 slots (it never holds more).
+  // steps run in order (detail::sliding_max keeps the pool).
   // (Both loops sum into a local `totals` and copy it out at the end: summing through the
   // reference would make every step store and reload the sums, since they might alias the counts.)
   static void run_stepwise(const model& m, totals& out) {
     const std::vector<double>& n = m.n;
     const std::size_t window = m.window;
     double previous_requests = 0;  // sum of n over the `window` steps before this one
-    struct slot {
-      std::size_t step;
-      double instances;
-    };
-    std::vector<slot> ring(std::min(window, n.size()) + 1);
-    const std::size_t cap = ring.size();
-    std::size_t head = 0, size = 0;
+    detail::sliding_max pool(std::min(window, n.size()));
     totals t;
     for (std::size_t i = 0; i < n.size(); ++i) {
-      while (size > 0 && ring[head].step + window < i) {
-        head = head + 1 == cap ? 0 : head + 1;
-        --size;
-      }
-      const double warm = std::max(m.provisioned, size == 0 ? 0.0 : ring[head].instances);
+      pool.expire_before(i > window ? i - window : 0);
+      const double warm = std::max(m.provisioned, pool.largest(0.0));
       const double ni = n[i];
 
       // Little's law, capped by the concurrency limit and by how fast new environments can start:
@@ -209,14 +200,7 @@ struct function_instances {
 
       // Cold starts from scale-out beyond the warm pool (and the provisioned level).
       t.cold += std::max(0.0, instances - std::max(warm, 1.0));
-      while (size > 0) {
-        const std::size_t back = head + size - 1 < cap ? head + size - 1 : head + size - 1 - cap;
-        if (ring[back].instances > instances) break;
-        --size;
-      }
-      const std::size_t tail = head + size < cap ? head + size : head + size - cap;
-      ring[tail] = {i, instances};
-      ++size;
+      pool.push(i, instances);
 
       previous_requests += ni;
       if (i >= window) previous_requests -= n[i - window];
