@@ -13,6 +13,7 @@
 #include <string>
 
 #include "../detail/check.hpp"
+#include "../detail/math.hpp"
 #include "../detail/sliding_max.hpp"
 #include "../workload/workload.hpp"
 #include "gap_cold_starts.hpp"
@@ -138,6 +139,8 @@ struct concurrent_instances {
     load_memo seen{per};
     const double single = granularity_s > 0 ? w.duration.expected_billed(seconds{granularity_s}).value() - d : 0.0;
     const double quantile_p = 1 - std::min(0.5, d / std::max(c.idle_timeout_s, d));
+    double quantile_z = 0;  // normal_quantile(quantile_p), found at the first load above 700
+    bool have_z = false;
     double last_a = -1, peak = 0;
     instance_load load{};
     for (std::size_t i = 0; i < n.size(); ++i) {
@@ -152,7 +155,10 @@ struct concurrent_instances {
         // Instances live until idle for the timeout, so what is alive is the most ever needed at
         // once within the last timeout: of about T / E[d] independent looks at Poisson(a)
         // requests in flight, the largest is near the quantile 1 - E[d] / T.
-        if (r.peak < 0) r.peak = std::ceil(poisson_quantile(a, quantile_p) / std::floor(per) - 1e-9);
+        if (r.peak < 0) {
+          if (a > 700 && !have_z) quantile_z = normal_quantile(quantile_p), have_z = true;
+          r.peak = std::ceil(poisson_quantile(a, quantile_p, quantile_z) / std::floor(per) - 1e-9);
+        }
         load = r.load, peak = r.peak, last_a = a;
       }
       const double served = n[i] * share;
@@ -169,7 +175,8 @@ struct concurrent_instances {
       if (served > 0 && minimum < 1)
         cold = gap_cold_starts(t.observed(), served, in_window, static_cast<double>(window) * step, step,
                                c.idle_timeout_s);
-      cold += std::max(0.0, std::ceil(load.busy - 1e-9) - std::max(1.0, std::ceil(warm - 1e-9)));
+      // (detail::ceil: std::ceil is a call to libm without SSE4.1, and this runs every step)
+      cold += std::max(0.0, detail::ceil(load.busy - 1e-9) - std::max(1.0, detail::ceil(warm - 1e-9)));
       sink(i, served, n[i] - served, load.busy, alive, cold);
 
       most.push(i, load.busy);

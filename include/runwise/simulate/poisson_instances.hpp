@@ -104,24 +104,28 @@ constexpr instance_load poisson_instance_load(double a, double per_instance) noe
   return {busy / mass, starts / mass, idle};
 }
 
+/// The z with P(Z <= z) = p for a standard normal Z, by bisection on erfc (100 halvings of
+/// [-10, 10]): the normal approximation of poisson_quantile above a = 700.
+inline double normal_quantile(double p) {
+  double lo = -10, hi = 10;
+  for (int i = 0; i < 100; ++i) {
+    const double mid = 0.5 * (lo + hi);
+    (0.5 * std::erfc(-mid / std::sqrt(2.0)) < p ? lo : hi) = mid;
+  }
+  return hi;
+}
+
 /// The smallest k with P(N <= k) >= p for N ~ Poisson(a): by summing the pmf up to a = 700, by
 /// the normal approximation with continuity correction above (its error there is below one request).
-/// (Above 708, e^(-a) underflows to 0 and the sum would never reach p.)
+/// (Above 708, e^(-a) underflows to 0 and the sum would never reach p.) `z` is normal_quantile(p),
+/// which a walk that asks for one p at many loads finds once; it is read only above a = 700.
 ///
 /// ```cpp
 /// runwise::simulate::poisson_quantile(1.0, 0.99);   // 4: P(N <= 3) = 0.981, P(N <= 4) = 0.996
 /// ```
-inline double poisson_quantile(double a, double p) {
+inline double poisson_quantile(double a, double p, double z) {
   if (!(a > 0)) return 0;
-  if (a > 700) {
-    // z with P(Z <= z) = p by bisection on erfc; then a + z·sqrt(a) - 0.5, rounded up.
-    double lo = -10, hi = 10;
-    for (int i = 0; i < 100; ++i) {
-      const double mid = 0.5 * (lo + hi);
-      (0.5 * std::erfc(-mid / std::sqrt(2.0)) < p ? lo : hi) = mid;
-    }
-    return std::max(0.0, std::ceil(a + hi * std::sqrt(a) - 0.5));
-  }
+  if (a > 700) return std::max(0.0, std::ceil(a + z * std::sqrt(a) - 0.5));
   double pmf = std::exp(-a), cdf = pmf, k = 0;
   while (cdf < p && k < 10 * a + 100) {
     k += 1;
@@ -130,5 +134,7 @@ inline double poisson_quantile(double a, double p) {
   }
   return k;
 }
+
+inline double poisson_quantile(double a, double p) { return poisson_quantile(a, p, a > 700 ? normal_quantile(p) : 0.0); }
 
 }  // namespace runwise::simulate
