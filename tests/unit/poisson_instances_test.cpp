@@ -113,3 +113,15 @@ TEST_CASE("the billing-only pass equals the walk under throttling, and its alive
   CHECK(u.throttled.value() > 0);
   CHECK(u.mean_instances * u.horizon.value() == doctest::Approx(t.alive_s).epsilon(1e-14));
 }
+
+TEST_CASE("the normal quantile behind large Poisson quantiles matches the standard normal table") {
+  // Standard normal quantiles (any statistics table, e.g. NIST/SEMATECH e-Handbook, table 1.3.6.7.1):
+  // z(0.975) = 1.959964, z(0.5) = 0, z(0.99) = 2.326348.
+  CHECK(simulate::normal_quantile(0.975) == doctest::Approx(1.959964).epsilon(1e-6));
+  CHECK(simulate::normal_quantile(0.5) == doctest::Approx(0.0).epsilon(1e-12));
+  CHECK(simulate::normal_quantile(0.99) == doctest::Approx(2.326348).epsilon(1e-6));
+  // Above a = 700 the quantile is ceil(a + z·sqrt(a) - 0.5): a = 900, p = 0.975 gives
+  // 900 + 1.959964 × 30 - 0.5 = 958.30 → 959, with z given or found.
+  CHECK(simulate::poisson_quantile(900, 0.975) == 959);
+  CHECK(simulate::poisson_quantile(900, 0.975, simulate::normal_quantile(0.975)) == 959);
+}
