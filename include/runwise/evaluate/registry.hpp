@@ -86,21 +86,23 @@ class registry<type_list<Ps...>> {
   }
 };
 
-/// Binds platform `P` to its settings for run-time evaluation (validated first: errors name `path`).
+/// Binds platform `P` to its settings for run-time evaluation (validated here, once: errors name
+/// `path`; the bound settings cannot change, so evaluations do not check them again).
 template <platform P>
 selected_platform select(typename P::config c, const std::string& path = std::string(P::id)) {
   c.validate(path);
   typename P::config direct = c;
   if constexpr (requires { direct.entry = {}; }) direct.entry = {};  // composed platforms: front door "none"
+  direct.validate(path);
   return {std::string(P::id),
           P::kind,
-          [c, path](const workload& w) { return evaluate_option<P>(w, c, path); },
+          [c, path](const workload& w) { return evaluate_option<P>(w, c, path, false); },
           [c, path](const workload& w, double price_factor, const option_result* simulated) {
             typename P::config priced = c;
             scale_prices(priced, price_factor);
             return simulated ? reprice_option<P>(w, *simulated, priced) : evaluate_option<P>(w, priced, path, false);
           },
-          [direct, path](const workload& w) { return evaluate_option<P>(w, direct, path); },
+          [direct, path](const workload& w) { return evaluate_option<P>(w, direct, path, false); },
           [c](std::span<const sharing_member> members) { return runwise::price_together<P>(members, c); }};
 }
 

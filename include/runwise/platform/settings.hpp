@@ -21,18 +21,20 @@
 #include <string_view>
 
 #include "../detail/check.hpp"
+#include "../detail/math.hpp"
 #include "../pricing/choices.hpp"
 
 namespace runwise {
 
 /// A settings visitor that checks the current values against the declared ranges; throws
-/// runwise::error naming `path.name` for the first value out of range.
+/// runwise::error naming `path.name` for the first value out of range. The path is spelled out only
+/// for that error: a fleet validates a platform's settings once per function.
 class range_check {
  public:
-  explicit range_check(std::string path) : path_(std::move(path)) {}
+  explicit range_check(std::string path) : root_(std::move(path)) {}
 
   void number(std::string_view name, double x, double lo, double hi, const char* unit = "") const {
-    detail::check_range(at(name), x, lo, hi, unit);
+    if (!(detail::is_finite(x) && x >= lo && x <= hi)) detail::check_range(at(name), x, lo, hi, unit);
   }
   void flag(std::string_view, bool) const {}
   template <class E, std::size_t N>
@@ -41,22 +43,29 @@ class range_check {
   }
   template <class F>
   void object(std::string_view name, F&& f) const {
-    range_check sub(at(name));
+    range_check sub(this, name);
     f(sub);
   }
   template <class Sheet>
   void sheet(std::string_view name, const Sheet& s) const {
-    const std::string base = at(name);
     Sheet::fields(s, [&](std::string_view field, double value, std::string_view, const auto&) {
-      detail::check_non_negative(base + "." + std::string(field), value);
+      if (!(detail::is_finite(value) && value >= 0))
+        detail::check_non_negative(at(name) + "." + std::string(field), value);
     });
   }
 
  private:
+  range_check(const range_check* parent, std::string_view name) : parent_(parent), name_(name) {}
+
+  [[nodiscard]] std::string path() const { return parent_ ? parent_->at(name_) : root_; }
   [[nodiscard]] std::string at(std::string_view name) const {
-    return path_.empty() ? std::string(name) : path_ + "." + std::string(name);
+    std::string p = path();
+    return p.empty() ? std::string(name) : p + "." + std::string(name);
   }
-  std::string path_;
+
+  std::string root_;                    // the path of the outermost object
+  const range_check* parent_ = nullptr;  // a nested object's: its parent and its name there
+  std::string_view name_;
 };
 
 /// Validates `config` through its own description (`Config::visit`).

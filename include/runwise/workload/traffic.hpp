@@ -40,10 +40,10 @@ class traffic_series {
     detail::check_range(path + ".step_s", step_.value(), 1, 86'400, " s");
     if (static_cast<double>(counts_.size()) > max_steps)
       fail_input(path + ".counts", "has " + std::to_string(counts_.size()) + " steps; at most 10,000,000 are allowed");
-    for (std::size_t i = 0; i < counts_.size(); ++i)
-      if (!(counts_[i] >= 0 && counts_[i] <= max_count))
-        detail::check_range(path + ".counts[" + std::to_string(i) + "]", counts_[i], 0, max_count);
-    summarise();
+    if (!summarise())  // (one pass checks and sums: a fleet builds a series per function)
+      for (std::size_t i = 0; i < counts_.size(); ++i)
+        if (!(counts_[i] >= 0 && counts_[i] <= max_count))
+          detail::check_range(path + ".counts[" + std::to_string(i) + "]", counts_[i], 0, max_count);
   }
 
   [[nodiscard]] seconds step() const noexcept { return step_; }
@@ -90,20 +90,24 @@ class traffic_series {
     total_ = base.total_ * factor;
     peak_ = base.peak_ * factor;  // x ↦ x·factor is monotonic in floating point too: the same maximum
     least_ = base.least_ * factor;  // and the same minimum, unless it underflowed to 0 (counted again)
-    if (least_ == 0 && peak_ > 0) summarise();
+    if (least_ == 0 && peak_ > 0) static_cast<void>(summarise());
   }
 
  private:
   // The counts do not change after construction, so their sum, maximum and least positive count
   // are taken once: every capacity model and price asks for them, and a month of minutes is 43,800
   // additions each time.
-  void summarise() noexcept {
+  // Returns whether every count lies in [0, max_count] (NaN does not).
+  bool summarise() noexcept {
     total_ = 0, peak_ = 0, least_ = 0;
+    bool valid = true;
     for (double c : counts_) {
+      valid &= c >= 0 && c <= max_count;
       total_ += c;
       peak_ = c > peak_ ? c : peak_;
       least_ = c > 0 && (least_ == 0 || c < least_) ? c : least_;
     }
+    return valid;
   }
 
   seconds step_{60};
