@@ -111,14 +111,18 @@ struct concurrent_instances {
     struct entry {
       double a = -1;
       instance_load load{};
-      double peak = -1;  ///< instances at the window's peak, filled in by walk (-1: not yet)
+      double instances = 0;  ///< ceil(load.busy): whole instances busy at some point of the step
+      double peak = -1;      ///< instances at the window's peak, filled in by walk (-1: not yet)
     };
     double per_instance;
     std::array<entry, 512> slots{};
 
     entry& at(double a) {
       entry& r = slots[std::bit_cast<std::uint64_t>(a) * 0x9E3779B97F4A7C15ULL >> 55];
-      if (r.a != a) r = {a, poisson_instance_load(a, per_instance), -1};
+      if (r.a != a) {
+        const instance_load load = poisson_instance_load(a, per_instance);
+        r = {a, load, detail::ceil(load.busy - 1e-9), -1};
+      }
       return r;
     }
   };
@@ -133,7 +137,7 @@ struct concurrent_instances {
     const auto window = static_cast<std::size_t>(std::max(1.0, std::ceil(c.idle_timeout_s / step - 1e-9)));
     instance_time out;
     const std::size_t ring = std::min(window, n.size());
-    detail::sliding_max most(ring);  // busy instances over the window
+    detail::sliding_max most(ring);  // whole busy instances over the window
     detail::sliding_max live(ring);  // instances at each step's peak over the window
     double in_window = 0;                             // requests in the `window` steps before this one
     load_memo seen{per};
@@ -141,12 +145,12 @@ struct concurrent_instances {
     const double quantile_p = 1 - std::min(0.5, d / std::max(c.idle_timeout_s, d));
     double quantile_z = 0;  // normal_quantile(quantile_p), found at the first load above 700
     bool have_z = false;
-    double last_a = -1, peak = 0;
+    double last_a = -1, peak = 0, instances = 0;
     instance_load load{};
     for (std::size_t i = 0; i < n.size(); ++i) {
       const std::size_t window_start = i > window ? i - window : 0;
       most.expire_before(window_start);
-      const double warm = most.largest(0.0);
+      const double warm = most.largest(0.0);  // whole instances: the ceiling of the most busy
       const double a_all = n[i] / step * d;
       const double share = a_all > cap ? cap / a_all : 1.0;
       const double a = a_all * share;
@@ -159,7 +163,7 @@ struct concurrent_instances {
           if (a > 700 && !have_z) quantile_z = normal_quantile(quantile_p), have_z = true;
           r.peak = std::ceil(poisson_quantile(a, quantile_p, quantile_z) / std::floor(per) - 1e-9);
         }
-        load = r.load, peak = r.peak, last_a = a;
+        load = r.load, instances = r.instances, peak = r.peak, last_a = a;
       }
       const double served = n[i] * share;
       out.busy_s += step * load.busy;
@@ -175,11 +179,10 @@ struct concurrent_instances {
       if (served > 0 && minimum < 1)
         cold = gap_cold_starts(t.observed(), served, in_window, static_cast<double>(window) * step, step,
                                c.idle_timeout_s);
-      // (detail::ceil: std::ceil is a call to libm without SSE4.1, and this runs every step)
-      cold += std::max(0.0, detail::ceil(load.busy - 1e-9) - std::max(1.0, detail::ceil(warm - 1e-9)));
+      cold += std::max(0.0, instances - std::max(1.0, warm));
       sink(i, served, n[i] - served, load.busy, alive, cold);
 
-      most.push(i, load.busy);
+      most.push(i, instances);
       in_window += n[i];
       if (i >= window) in_window = std::max(0.0, in_window - n[i - window]);
     }
