@@ -7,7 +7,6 @@
 
 #include <algorithm>
 #include <cstddef>
-#include <memory>
 #include <vector>
 
 namespace runwise::detail {
@@ -59,8 +58,8 @@ inline double trace_cold_starts(const std::vector<double>& counts, std::size_t w
                                 double per_request, double keep_alive) {
   const std::size_t steps = counts.size();
   const std::size_t chunk = std::max<std::size_t>(1, 1024 / window) * window;
-  const std::unique_ptr<double[]> scratch(new double[3 * chunk + window]);
-  double* const instances = scratch.get();
+  std::vector<double> scratch(3 * chunk + window);  // (not <memory>: it stays out of the core header)
+  double* const instances = scratch.data();
   double* const prefix = instances + chunk;  // then each step's cold starts
   // suffix[W + j]: the most instances from step j to its block's end; suffix[0, W) holds the
   // previous chunk's last block (zeros before step 0: nothing was warm).
