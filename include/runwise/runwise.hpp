@@ -80,3 +80,9 @@
 #include "decide/weights.hpp"
 #include "evaluate/evaluator.hpp"
 #include "evaluate/registry.hpp"
+
+// Opt-in separately compiled mode: the evaluation's heavy templates come instantiated from the
+// library runwise::compiled (see runwise/compiled.hpp); CMake's runwise::compiled target defines it.
+#ifdef RUNWISE_SEPARATE_COMPILATION
+#include "compiled.hpp"
+#endif
