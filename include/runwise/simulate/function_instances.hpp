@@ -9,7 +9,6 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
-#include <memory>
 #include <string>
 #include <vector>
 
@@ -308,8 +307,13 @@ struct function_instances {
     const double* const n = m.n.data();
     const std::size_t steps = m.n.size(), window = m.window;
     const double step = m.step, d = m.d, limit = m.limit, keep_alive = m.keep_alive;
-    const std::unique_ptr<double[]> scratch(new double[2 * steps]);  // every element written before read
-    double* const instances = scratch.get();
+    // Every element is written before it is read, so not a zero-filled vector; and not a
+    // unique_ptr, whose <memory> (with <ostream>) is a tenth of the core header's compile time.
+    struct owned_array {
+      double* data;
+      ~owned_array() { delete[] data; }
+    } const scratch{new double[2 * steps]};
+    double* const instances = scratch.data;
     double* const suffix = instances + steps;  // the most instances from i to the block's end
     // Busy instances as n·(d/step), not (n/step)·d: a division per step would cost a third of the
     // budget here; the two differ by an ulp or two, which instances' 1e-9 margin absorbs.
