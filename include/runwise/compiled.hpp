@@ -11,10 +11,14 @@
 //
 // What is declared: for each of the eight catalog platforms, evaluate_option, reprice_option, select
 // and price_together; for the three decision policies (weighted_sum, cheapest, topsis), the core of
-// conclude(); and the bodies of make_traffic() and of the evaluators' workload check. Every one is a non-inline
-// function template: an extern declaration does not stop compilers from instantiating inline or constexpr functions for
-// inlining. Other platforms, decision policies and templates (custom providers, the analyses, fleet mode) are
-// instantiated in the calling translation unit, as in header-only mode; the results are the same in both modes.
+// conclude(); and the bodies of make_traffic() and of the evaluators' workload check. Every one is a
+// non-inline function template: an extern declaration does not stop compilers from instantiating
+// inline or constexpr functions for inlining. Other platforms, decision policies and templates
+// (custom providers, the analyses, fleet mode) are instantiated in the calling translation unit, as
+// in header-only mode; the results are the same in both modes.
+//
+//   target_link_libraries(app PRIVATE runwise::compiled)   # CMake, runwise configured with RUNWISE_COMPILED=ON
+//   c++ -std=c++20 -DRUNWISE_SEPARATE_COMPILATION app.cpp runwise_compiled.o   # by hand
 
 #include <span>
 #include <string>

@@ -71,7 +71,13 @@ evaluation rank_options(const workload& w, std::size_t count, Run&& run_option, 
   return e;
 }
 
-/// Evaluates the i-th option (0 <= i < count) on a workload: what conclude() calls, type-erased.
+/// Evaluates the i-th option (0 <= i < count) on a workload: what conclude() calls, type-erased
+/// (non-owning: the callable must outlive the call it is passed to).
+///
+/// ```cpp
+/// auto run = [](std::size_t, const runwise::workload& x) { return runwise::evaluate_option<runwise::aws_lambda>(x,
+/// {}); }; runwise::option_runner r = run;
+/// ```
 using option_runner = detail::function_ref<option_result(std::size_t, const workload&)>;
 
 namespace detail {
