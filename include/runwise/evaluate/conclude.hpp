@@ -75,8 +75,8 @@ evaluation rank_options(const workload& w, std::size_t count, Run&& run_option, 
 /// (non-owning: the callable must outlive the call it is passed to).
 ///
 /// ```cpp
-/// auto run = [](std::size_t, const runwise::workload& x) { return runwise::evaluate_option<runwise::aws_lambda>(x,
-/// {}); }; runwise::option_runner r = run;
+/// auto run = [](std::size_t, const runwise::workload& x) { return runwise::evaluate_option<P>(x, {}); };
+/// runwise::option_runner r = run;   // refers to run
 /// ```
 using option_runner = detail::function_ref<option_result(std::size_t, const workload&)>;
 
@@ -163,9 +163,8 @@ evaluation conclude_options(const workload& w, std::size_t count, option_runner 
 /// option_runner (one indirect call per option, against a simulation of the whole horizon).
 ///
 /// ```cpp
-/// runwise::evaluation e = runwise::conclude<runwise::decide::weighted_sum>(
-///     w, 1, [](std::size_t, const runwise::workload& x) { return runwise::evaluate_option<runwise::aws_lambda>(x, {});
-///     });
+/// auto run = [](std::size_t, const runwise::workload& x) { return runwise::evaluate_option<P>(x, {}); };
+/// runwise::evaluation e = runwise::conclude<runwise::decide::weighted_sum>(w, 1, run);
 /// ```
 template <decision_policy D, class Run>
 evaluation conclude(const workload& w, std::size_t count, Run&& run_option, const preferences& prefs = {}) {
