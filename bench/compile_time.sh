@@ -4,11 +4,14 @@
 # <runwise/runwise.hpp> and evaluate one workload on Lambda and Fargate:
 #   quote     in closed form (steady_workload, aws_lambda::quote, aws_fargate::quote);
 #   evaluate  trace-driven: a month of minutes through evaluator<aws_lambda, aws_fargate>, which
-#             compiles the capacity models, the six criteria, the ranking and the advice.
+#             compiles the capacity models, the six criteria, the ranking and the advice;
+#   compiled  the same source in the opt-in separately compiled mode (-DRUNWISE_SEPARATE_COMPILATION,
+#             what linking runwise::compiled sets): that work is in the library, declared extern here.
+#             Compiled only, like the others, so the library is not needed.
 # Each TU is compiled with -O2 -std=c++20 to an object file, several times, interleaved; the script
 # prints the median CPU time (user + sys) of each and the ratios, for g++ and, when present, clang++.
 #
-#   bench/compile_time.sh [repetitions=5] [max_quote_ratio] [max_evaluate_ratio]
+#   bench/compile_time.sh [repetitions=5] [max_quote_ratio] [max_evaluate_ratio] [max_compiled_ratio]
 #
 # With the bounds, exits 1 when a ratio exceeds one (the ctest passes generous bounds, so a slow or
 # loaded machine does not fail CI: ratios are compared, not absolute times).
@@ -19,6 +22,7 @@ set -euo pipefail
 repetitions=${1:-5}
 max_quote_ratio=${2:-}
 max_evaluate_ratio=${3:-}
+max_compiled_ratio=${4:-}
 here=$(cd "$(dirname "$0")" && pwd)
 include_dir=${RUNWISE_INCLUDE_DIR:-$here/../include}
 header=${RUNWISE_HEADER:-runwise/runwise.hpp}
@@ -103,23 +107,28 @@ check() { # check NAME RATIO BOUND
     status=1
   fi
 }
-printf '%-9s %-20s %10s %8s %10s %7s %9s\n' compiler header baseline_s quote_s evaluate_s quote/b evaluate/b
+printf '%-9s %-20s %10s %8s %10s %10s %7s %10s %10s\n' compiler header baseline_s quote_s evaluate_s compiled_s \
+  quote/b evaluate/b compiled/b
 for cxx in $compilers; do
   flags=(-std=c++20 -O2 -I"$include_dir" -c -o "$work/out.o")
-  baseline=() quote=() evaluate=()
-  # Interleaved, so a change of machine load during the run hits all three alike.
+  baseline=() quote=() evaluate=() compiled=()
+  # Interleaved, so a change of machine load during the run hits all four alike.
   for ((i = 0; i < repetitions; ++i)); do
     baseline+=("$(cpu_seconds "$cxx" "${flags[@]}" "$work/baseline_tu.cpp")")
     quote+=("$(cpu_seconds "$cxx" "${flags[@]}" "$work/quote_tu.cpp")")
     evaluate+=("$(cpu_seconds "$cxx" "${flags[@]}" "$work/evaluate_tu.cpp")")
+    compiled+=("$(cpu_seconds "$cxx" "${flags[@]}" -DRUNWISE_SEPARATE_COMPILATION "$work/evaluate_tu.cpp")")
   done
   b=$(printf '%s\n' "${baseline[@]}" | median)
   q=$(printf '%s\n' "${quote[@]}" | median)
   e=$(printf '%s\n' "${evaluate[@]}" | median)
+  c=$(printf '%s\n' "${compiled[@]}" | median)
   qr=$(awk -v x="$q" -v b="$b" 'BEGIN { printf "%.2f", x / b }')
   er=$(awk -v x="$e" -v b="$b" 'BEGIN { printf "%.2f", x / b }')
-  printf '%-9s %-20s %10.3f %8.3f %10.3f %7s %9s\n' "$cxx" "$header" "$b" "$q" "$e" "$qr" "$er"
+  cr=$(awk -v x="$c" -v b="$b" 'BEGIN { printf "%.2f", x / b }')
+  printf '%-9s %-20s %10.3f %8.3f %10.3f %10.3f %7s %10s %10s\n' "$cxx" "$header" "$b" "$q" "$e" "$c" "$qr" "$er" "$cr"
   check quote "$qr" "$max_quote_ratio"
   check evaluate "$er" "$max_evaluate_ratio"
+  check "evaluate (compiled mode)" "$cr" "$max_compiled_ratio"
 done
 exit $status

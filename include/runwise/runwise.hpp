@@ -4,7 +4,8 @@
 // runwise: should a workload run on serverless functions, on containers, or on both — and what will
 // each really cost? The core header: everything needed to describe one workload and evaluate it
 // (closed-form quotes, trace-driven evaluation, ranking, advice), and no more, so that a program
-// that evaluates a workload compiles fast. Nothing to link. The other parts have their own headers:
+// that evaluates a workload compiles fast. Nothing to link (unless you opt in to the separately
+// compiled mode, runwise::compiled: see the end of this file). The other parts have their own headers:
 //   <runwise/trace.hpp>      readers of the Azure Functions 2019 and 2021 traces, duration fits
 //   <runwise/simulator.hpp>  the request-level discrete-event simulator and trace arrivals
 //   <runwise/report.hpp>     text, Markdown and SVG reports
@@ -80,3 +81,9 @@
 #include "decide/weights.hpp"
 #include "evaluate/evaluator.hpp"
 #include "evaluate/registry.hpp"
+
+// Opt-in separately compiled mode: the evaluation's heavy templates come instantiated from the
+// library runwise::compiled (see runwise/compiled.hpp); CMake's runwise::compiled target defines it.
+#ifdef RUNWISE_SEPARATE_COMPILATION
+#include "compiled.hpp"
+#endif

@@ -1,10 +1,12 @@
 # What `cmake --install` puts in a prefix, and the same package for the build tree. Included by the
 # top-level CMakeLists.txt when RUNWISE_INSTALL is on (the default when runwise is the top-level
 # project). Only the library goes in: headers, an INTERFACE target with no dependencies, its CMake
-# config and version files, and a pkg-config file. Tests, examples, benchmarks and the CLI stay out.
+# config and version files, and a pkg-config file — and with RUNWISE_COMPILED the static library of
+# the separately compiled mode, runwise::compiled. Tests, examples, benchmarks and the CLI stay out.
 #
-# The package is architecture-independent (headers only), so its CMake and pkg-config files go under
-# the data directory (share/), not lib/, and the version file skips the pointer-size check.
+# The default package is architecture-independent (headers only), so its CMake and pkg-config files
+# go under the data directory (share/), not lib/, and the version file skips the pointer-size check
+# (which it keeps when the static library is in).
 include(CMakePackageConfigHelpers)
 
 set(RUNWISE_INSTALL_CMAKEDIR "${CMAKE_INSTALL_DATADIR}/cmake/runwise"
@@ -15,7 +17,16 @@ set(RUNWISE_INSTALL_PKGCONFIGDIR "${CMAKE_INSTALL_DATADIR}/pkgconfig"
 install(DIRECTORY "${PROJECT_SOURCE_DIR}/include/runwise"
         DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}"
         FILES_MATCHING PATTERN "*.hpp")
-install(TARGETS runwise_library EXPORT runwiseTargets)
+# With RUNWISE_COMPILED, the static library of the separately compiled mode goes in too (lib/), as
+# runwise::compiled; the package is then no longer architecture-independent.
+set(runwise_exported runwise_library)
+if(TARGET runwise_compiled)
+  list(APPEND runwise_exported runwise_compiled)
+  set(runwise_arch_independent "")
+else()
+  set(runwise_arch_independent ARCH_INDEPENDENT)
+endif()
+install(TARGETS ${runwise_exported} EXPORT runwiseTargets)
 install(EXPORT runwiseTargets NAMESPACE runwise:: DESTINATION "${RUNWISE_INSTALL_CMAKEDIR}")
 
 configure_package_config_file("${PROJECT_SOURCE_DIR}/packaging/cmake/runwiseConfig.cmake.in"
@@ -24,13 +35,13 @@ configure_package_config_file("${PROJECT_SOURCE_DIR}/packaging/cmake/runwiseConf
 # SameMajorVersion: a consumer asking for 0.1 accepts any later 0.x, never 1.x.
 write_basic_package_version_file("${PROJECT_BINARY_DIR}/runwiseConfigVersion.cmake"
   COMPATIBILITY SameMajorVersion
-  ARCH_INDEPENDENT)
+  ${runwise_arch_independent})
 install(FILES "${PROJECT_BINARY_DIR}/packaging/runwiseConfig.cmake" "${PROJECT_BINARY_DIR}/runwiseConfigVersion.cmake"
         DESTINATION "${RUNWISE_INSTALL_CMAKEDIR}")
 
 # Build-tree package: `-Drunwise_DIR=<this build dir>` finds the headers in the source tree,
 # without installing (export(TARGETS) resolves the BUILD_INTERFACE include directory).
-export(TARGETS runwise_library NAMESPACE runwise:: FILE "${PROJECT_BINARY_DIR}/runwiseTargets.cmake")
+export(TARGETS ${runwise_exported} NAMESPACE runwise:: FILE "${PROJECT_BINARY_DIR}/runwiseTargets.cmake")
 configure_package_config_file("${PROJECT_SOURCE_DIR}/packaging/cmake/runwiseConfig.cmake.in"
   "${PROJECT_BINARY_DIR}/runwiseConfig.cmake"
   INSTALL_DESTINATION "${PROJECT_BINARY_DIR}"

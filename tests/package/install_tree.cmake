@@ -3,7 +3,8 @@
 # find it: a package that still works after the move is relocatable, as vcpkg and Conan need.
 #
 #   cmake -DBUILD_DIR=... -DSOURCE_DIR=... -DWORK_DIR=... -DCONFIG=... -DINCLUDEDIR=include
-#         -DCMAKEDIR=share/cmake/runwise -DPKGCONFIGDIR=share/pkgconfig -P install_tree.cmake
+#         -DCMAKEDIR=share/cmake/runwise -DPKGCONFIGDIR=share/pkgconfig [-DCOMPILED_LIBRARY=lib/librunwise_compiled.a]
+#         -P install_tree.cmake
 foreach(var BUILD_DIR SOURCE_DIR WORK_DIR INCLUDEDIR CMAKEDIR PKGCONFIGDIR)
   if(NOT DEFINED ${var})
     message(FATAL_ERROR "pass -D${var}=...")
@@ -27,6 +28,14 @@ set(expected "${CMAKEDIR}/runwiseConfig.cmake" "${CMAKEDIR}/runwiseConfigVersion
 foreach(header IN LISTS headers)
   list(APPEND expected "${INCLUDEDIR}/${header}")
 endforeach()
+# With RUNWISE_COMPILED: the static library and the per-configuration part of the exported targets.
+if(COMPILED_LIBRARY)
+  string(TOLOWER "${CONFIG}" config)
+  if(NOT config)
+    set(config noconfig)
+  endif()
+  list(APPEND expected "${COMPILED_LIBRARY}" "${CMAKEDIR}/runwiseTargets-${config}.cmake")
+endif()
 file(GLOB_RECURSE installed RELATIVE "${prefix}" "${prefix}/*")
 set(missing ${expected})
 list(REMOVE_ITEM missing ${installed})

@@ -2,25 +2,12 @@
 
 #include <runwise/runwise.hpp>
 
+#include "archived_example.hpp"
+
 using namespace runwise;
+using namespace runwise::testing;
 
 namespace {
-std::int64_t cents(usd x) { return detail::to_cents(x.value()); }
-
-// AWS's archived pricing example as traffic: 3 M requests over a 730-hour month, 1 s, 512 MB.
-workload archived_example() {
-  return {.name = "archived-example",
-          .traffic = make_traffic(3e6 / hours(730).value(), hours(730), seconds{60}),
-          .duration = {milliseconds(1000)},
-          .memory = megabytes{512}};
-}
-
-const option_result& option(const evaluation& e, std::string_view id) {
-  for (const auto& o : e.options)
-    if (o.platform == id) return o;
-  throw std::runtime_error("no option " + std::string(id));
-}
-
 /// A decision policy that always prefers containers: proves the decision slot is a real policy.
 struct prefer_containers {
   static recommendation decide(std::vector<option_result>& options, const decision_context&) {

@@ -11,6 +11,7 @@
 #include "../criteria/maintenance.hpp"
 #include "../decide/concepts.hpp"
 #include "../decide/hosting.hpp"
+#include "../detail/function_ref.hpp"
 #include "../workload/workload.hpp"
 #include "result.hpp"
 
@@ -70,14 +71,39 @@ evaluation rank_options(const workload& w, std::size_t count, Run&& run_option, 
   return e;
 }
 
-/// The step every evaluation ends with, whether its platforms were chosen at compile time
-/// (evaluator<>) or at run time (the registry): run each option (adding the operations line when
-/// `prefs` and the workload ask for a TCO), let decision policy `D` rank them and advise, and find
-/// where each serverless option and each container option cost the same.
+/// Evaluates the i-th option (0 <= i < count) on a workload: what conclude() calls, type-erased
+/// (non-owning: the callable must outlive the call it is passed to).
 ///
-/// `run(i, w)` evaluates the i-th option (0 <= i < count) on workload `w`.
-template <decision_policy D, class Run>
-evaluation conclude(const workload& w, std::size_t count, Run&& run_option, const preferences& prefs = {}) {
+/// ```cpp
+/// auto run = [](std::size_t, const runwise::workload& x) { return runwise::evaluate_option<P>(x, {}); };
+/// runwise::option_runner r = run;   // refers to run
+/// ```
+using option_runner = detail::function_ref<option_result(std::size_t, const workload&)>;
+
+namespace detail {
+/// `w.validate()` behind a non-inline function template (of nothing), for evaluator::evaluate and
+/// evaluate_selected: in the separately compiled mode (<runwise/compiled.hpp>) its one
+/// instantiation is extern, so a consumer does not compile the workload's checks and messages.
+///
+/// ```cpp
+/// runwise::detail::validate_workload(w);   // throws runwise::error naming the bad field
+/// ```
+template <class = void>
+void validate_workload(const workload& w) {
+  w.validate();
+}
+
+/// conclude()'s body, a template on the decision policy only: the caller's runner arrives
+/// type-erased, so that <runwise/compiled.hpp> can declare the instantiations for the three decision
+/// policies extern and the library runwise::compiled define them once (the ranking, the hosting
+/// advice and the break-even search are most of an evaluation's machine code). Not inline, so an
+/// extern declaration keeps compilers from instantiating it for inlining.
+///
+/// ```cpp
+/// runwise::evaluation e = runwise::detail::conclude_options<runwise::decide::cheapest>(w, 2, run, {});
+/// ```
+template <decision_policy D>
+evaluation conclude_options(const workload& w, std::size_t count, option_runner run_option, const preferences& prefs) {
   prefs.assumptions.validate("assumptions");
   auto run = [&](std::size_t i, const workload& x) {
     option_result o = run_option(i, x);
@@ -125,6 +151,24 @@ evaluation conclude(const workload& w, std::size_t count, Run&& run_option, cons
     }
   }
   return e;
+}
+}  // namespace detail
+
+/// The step every evaluation ends with, whether its platforms were chosen at compile time
+/// (evaluator<>) or at run time (the registry): run each option (adding the operations line when
+/// `prefs` and the workload ask for a TCO), let decision policy `D` rank them and advise, and find
+/// where each serverless option and each container option cost the same.
+///
+/// `run(i, w)` evaluates the i-th option (0 <= i < count) on workload `w`; it is called through an
+/// option_runner (one indirect call per option, against a simulation of the whole horizon).
+///
+/// ```cpp
+/// auto run = [](std::size_t, const runwise::workload& x) { return runwise::evaluate_option<P>(x, {}); };
+/// runwise::evaluation e = runwise::conclude<runwise::decide::weighted_sum>(w, 1, run);
+/// ```
+template <decision_policy D, class Run>
+evaluation conclude(const workload& w, std::size_t count, Run&& run_option, const preferences& prefs = {}) {
+  return detail::conclude_options<D>(w, count, option_runner(run_option), prefs);
 }
 
 }  // namespace runwise

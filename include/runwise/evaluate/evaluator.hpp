@@ -96,7 +96,7 @@ class evaluator {
 
   /// Validates `w`, evaluates it on every platform, ranks the options and advises.
   [[nodiscard]] evaluation evaluate(const workload& w) const {
-    w.validate();
+    detail::validate_workload(w);
     return conclude<decision>(
         w, platforms::size,
         [this](std::size_t i, const workload& x) {

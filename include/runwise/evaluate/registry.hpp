@@ -115,7 +115,7 @@ selected_platform select(typename P::config c, const std::string& path = std::st
 template <decision_policy D = decide::weighted_sum>
 evaluation evaluate_selected(const workload& w, const std::vector<selected_platform>& chosen,
                              const preferences& prefs = {}) {
-  w.validate();
+  detail::validate_workload(w);
   return conclude<D>(
       w, chosen.size(), [&](std::size_t i, const workload& x) { return chosen[i].run(x); }, prefs);
 }

@@ -111,18 +111,11 @@ inline void two_level(std::vector<double>& w, const std::vector<char>& high, dou
   for (std::size_t i = 0; i < w.size(); ++i) w[i] = high[i] ? r : floor_level;
 }
 
-}  // namespace detail
-
-/// A series of `horizon / step` steps with mean rate `mean_rate_per_s` shaped by `shape`.
-/// Throws runwise::error (naming `path`) for a negative rate, a horizon that is not a whole number of
-/// steps, or a peak-to-mean ratio the pattern cannot reach.
-///
-/// ```cpp
-/// auto t = runwise::make_traffic(2.0, runwise::hours(730), runwise::seconds{60},
-///                                {.pattern = runwise::traffic_pattern::diurnal, .peak_to_mean = 3});
-/// ```
-inline traffic_series make_traffic(double mean_rate_per_s, seconds horizon, seconds step,
-                                   const traffic_shape& shape = {}, const std::string& path = "traffic") {
+/// make_traffic()'s body: a non-inline function template (of nothing), so that the separately
+/// compiled mode (<runwise/compiled.hpp>) can declare its one instantiation extern.
+template <class = void>
+traffic_series generate_traffic(double mean_rate_per_s, seconds horizon, seconds step, const traffic_shape& shape,
+                                const std::string& path) {
   detail::check_range(path + ".requests_per_second", mean_rate_per_s, 0, 1e9);
   detail::check_range(path + ".step_s", step.value(), 1, 86'400, " s");
   detail::check_positive("horizon_hours", to_hours(horizon));
@@ -133,7 +126,8 @@ inline traffic_series make_traffic(double mean_rate_per_s, seconds horizon, seco
                                     detail::format_number(to_hours(horizon)) + " h");
   if (n_steps > traffic_series::max_steps)
     fail_input("horizon_hours", "makes " + detail::format_number(n_steps) + " steps of " +
-                                    detail::format_number(step.value()) + " s; at most 1e7 are allowed (use a longer step)");
+                                    detail::format_number(step.value()) +
+                                    " s; at most 1e7 are allowed (use a longer step)");
   const auto n = static_cast<std::size_t>(n_steps);
   const double r = shape.effective_peak_to_mean();
   detail::check_range(path + ".peak_to_mean", r, 1.0, 1e6);
@@ -183,6 +177,20 @@ inline traffic_series make_traffic(double mean_rate_per_s, seconds horizon, seco
   if (shape.poisson_noise)
     for (double& x : w) x = detail::poisson(rng, x);
   return traffic_series{step, std::move(w), path, shape.poisson_noise};
+}
+}  // namespace detail
+
+/// A series of `horizon / step` steps with mean rate `mean_rate_per_s` shaped by `shape`.
+/// Throws runwise::error (naming `path`) for a negative rate, a horizon that is not a whole number of
+/// steps, or a peak-to-mean ratio the pattern cannot reach.
+///
+/// ```cpp
+/// auto t = runwise::make_traffic(2.0, runwise::hours(730), runwise::seconds{60},
+///                                {.pattern = runwise::traffic_pattern::diurnal, .peak_to_mean = 3});
+/// ```
+inline traffic_series make_traffic(double mean_rate_per_s, seconds horizon, seconds step,
+                                   const traffic_shape& shape = {}, const std::string& path = "traffic") {
+  return detail::generate_traffic(mean_rate_per_s, horizon, step, shape, path);
 }
 
 }  // namespace runwise
