@@ -9,7 +9,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
-#include <deque>
 #include <string>
 #include <utility>
 #include <vector>
@@ -223,7 +222,10 @@ struct container_fleet {
     if (current > 0) fleet.push_back({0, 0, current});
 
     double last_out = -1e300, last_any = -1e300, next_sync = 0, last_sync = -1e300;
-    std::deque<std::pair<double, double>> recommendations;  // hpa: (time, count), counts decreasing
+    // HPA: (time, count) with counts decreasing, from `oldest` on (a vector allocates nothing until
+    // used, unlike a deque, and every fleet run constructs one).
+    std::vector<std::pair<double, double>> recommendations;
+    std::size_t oldest = 0;
     fifo_queue queue;
     double tasks_sum = 0;  // over the steps: scaled to task-seconds once, at the end
     if (c.policy == scaling_policy::fixed && !steps) {
@@ -260,10 +262,15 @@ struct container_fleet {
         if (c.policy == scaling_policy::hpa) {
           // Scale-down stabilisation: the highest recommendation of the window wins.
           next_sync = now + c.sync_period_s;
-          while (!recommendations.empty() && recommendations.back().second <= desired) recommendations.pop_back();
+          while (recommendations.size() > oldest && recommendations.back().second <= desired)
+            recommendations.pop_back();
           recommendations.emplace_back(now, desired);
-          while (recommendations.front().first < now - c.scale_in_cooldown_s - 1e-9) recommendations.pop_front();
-          if (desired < current) desired = std::min(current, recommendations.front().second);
+          while (recommendations[oldest].first < now - c.scale_in_cooldown_s - 1e-9) ++oldest;
+          if (desired < current) desired = std::min(current, recommendations[oldest].second);
+          if (oldest > 64 && 2 * oldest > recommendations.size()) {  // forget what expired
+            recommendations.erase(recommendations.begin(), recommendations.begin() + static_cast<std::ptrdiff_t>(oldest));
+            oldest = 0;
+          }
           if (desired > current) desired = hpa_scale_up(c, current, desired, std::min(step, now - last_sync));
           last_sync = now;
         } else {
