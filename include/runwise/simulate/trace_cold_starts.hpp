@@ -32,7 +32,7 @@ void cold_starts_in_pools(const double* n, const double* instances, const double
     const double ni = n[j], prefix = prefix_to_cold[j], pool = suffix[j] < prefix ? prefix : suffix[j];
     const double scale_out = instances[j] - (pool > 1.0 ? pool : 1.0);
     double gap = pool == 0 ? (ni < 1.0 ? ni : 1.0) : 0.0;
-    if constexpr (ShortKeepAlive) gap = (ni >= 1) & (step > keep_alive * ni) ? ni : gap;
+    if constexpr (ShortKeepAlive) gap = ((ni >= 1) & (step > keep_alive * ni)) ? ni : gap;
     prefix_to_cold[j] = gap + (scale_out > 0 ? scale_out : 0.0);
   }
 }
