@@ -4,7 +4,8 @@
 // figures below are the hand-derived ones tests/unit checks in header-only mode (derivations
 // repeated here from PRICES.md), through every compiled entry point: the evaluator with each of the
 // three decision policies, the registry (select, evaluate_selected, reprice), make_traffic and the
-// workload check.
+// workload check. tests/unit/evaluator_test.cpp is compiled into the same program too (its
+// tests run again, their names ending "(compiled mode)").
 #include <doctest/doctest.h>
 
 #include <runwise/runwise.hpp>
@@ -30,37 +31,7 @@ bool says(const recommendation& r, std::string_view phrase) {
 }
 }  // namespace
 
-TEST_CASE("compiled mode: AWS's archived Lambda example is $18.74 (weighted sum, the default)") {
-  // 3 M requests × $0.20/M = $0.60 − the free tier's 1 M ($0.20) = $0.40; 3 M × 1 s × 0.5 GB = 1.5 M
-  // GB-s − 400,000 free = 1.1 M × $0.00001667 = $18.34 (AWS's page).
-  evaluator<aws_lambda, aws_fargate> ev;
-  ev.config<aws_lambda>().billing.free_tier = true;
-  ev.config<aws_lambda>().billing.prices.per_gb_second = {0.00001667};
-  const evaluation e = ev.evaluate(archived_example());
-  const option_result& lambda = option(e, "aws_lambda");
-  CHECK(cents(lambda.cost.total()) == 1874);
-  CHECK(cents(lambda.cost["compute"]) == 1834);
-  CHECK(cents(lambda.cost["requests"]) == 40);
-  CHECK(lambda.use.arrived.value() == doctest::Approx(3e6));
-}
-
-TEST_CASE("compiled mode: one 1 vCPU / 2 GB Fargate task $36.04 against Lambda $25.60 (decide::cheapest)") {
-  // Fargate: 730 h × ($0.04048 + 2 × $0.004445) = $36.04. Lambda without the free tier:
-  // 3 M × $0.20/M + 1.5 M GB-s × $0.0000166667 = $25.60.
-  evaluator<aws_fargate, decide::cheapest, aws_lambda> ev;
-  ev.config<aws_fargate>().billing.task = {1, 2};
-  ev.config<aws_fargate>().capacity.tasks = 1;
-  const evaluation e = ev.evaluate(archived_example());
-  CHECK(cents(option(e, "aws_fargate").cost.total()) == 3604);
-  CHECK(cents(option(e, "aws_lambda").cost.total()) == 2560);
-  CHECK(e.options.front().platform == "aws_lambda");
-  CHECK(e.advice.kind == choice::serverless);
-  CHECK(e.advice.platform == "aws_lambda");
-  REQUIRE(!e.advice.reasons.empty());
-  CHECK(e.advice.reasons.front().find("ranked by cost") != std::string::npos);
-}
-
-TEST_CASE("compiled mode: Lambda and the task break even at $36.04 / the per-request Lambda cost") {
+TEST_CASE("Lambda and the task break even at $36.04 / the per-request Lambda cost") {
   // A 1 s, 512 MB request costs 0.5 GB-s × $0.0000166667 + $0.0000002: 36.0401 / 8.53335e-6 ≈ 4.22 M.
   evaluator<aws_lambda, aws_fargate> ev;
   ev.config<aws_fargate>().billing.task = {1, 2};
@@ -72,7 +43,7 @@ TEST_CASE("compiled mode: Lambda and the task break even at $36.04 / the per-req
   CHECK(*e.break_even[0].requests_per_month == doctest::Approx(expected).epsilon(1e-6));
 }
 
-TEST_CASE("compiled mode: 300 requests/s all month go to ECS on EC2; Lambda costs $814.68") {
+TEST_CASE("300 requests/s all month go to ECS on EC2, and Lambda costs $814.68") {
   // Lambda: 788.4 M requests × $0.20/M = $157.68, + 788.4 M × 0.1 s × 0.5 GB × $0.0000166667 = $657.00.
   const workload w{.name = "ingest",
                    .traffic = make_traffic(300, hours(730), seconds{60}),
@@ -88,7 +59,7 @@ TEST_CASE("compiled mode: 300 requests/s all month go to ECS on EC2; Lambda cost
   CHECK(e.hosting->orchestrator == orchestration::ecs);
 }
 
-TEST_CASE("compiled mode: TOPSIS ranks a task that cannot keep up after Lambda") {
+TEST_CASE("TOPSIS ranks a task that cannot keep up after Lambda") {
   // One task of 0.25 vCPU serves 1 / 0.1 s = 10 requests/s against 300 arriving.
   const workload w{.traffic = make_traffic(300, hours(730), seconds{60}),
                    .duration = {milliseconds(100)},
@@ -102,7 +73,7 @@ TEST_CASE("compiled mode: TOPSIS ranks a task that cannot keep up after Lambda")
   CHECK(says(e.advice, "aws_fargate cannot keep up"));
 }
 
-TEST_CASE("compiled mode: platforms chosen by id, and a price-only change repriced without simulating") {
+TEST_CASE("platforms chosen by id, and a price-only change repriced without simulating") {
   std::vector<selected_platform> chosen;
   for (std::string_view id : {"aws_lambda", "azure_container_apps"})
     chosen.push_back(catalog_registry::visit(*catalog_registry::find(id), []<class P>() { return select<P>({}); }));
@@ -123,7 +94,7 @@ TEST_CASE("compiled mode: platforms chosen by id, and a price-only change repric
   CHECK(cents(chosen[0].run_priced(w, 0.5, &lambda).cost.total()) == 2530);
 }
 
-TEST_CASE("compiled mode: bad input is still an error naming the field") {
+TEST_CASE("bad input is still an error naming the field") {
   CHECK_THROWS_WITH_AS(make_traffic(-1, hours(730), seconds{60}), doctest::Contains("traffic.requests_per_second"),
                        runwise::error);
   workload bad = archived_example();

@@ -243,7 +243,7 @@ TEST_CASE("bad applications name the field") {
   CHECK_THROWS_WITH_AS(evaluate_application(ok, {}), doctest::Contains("platforms"), error);
 }
 
-TEST_CASE("one load balancer for the HTTP components; directly triggered components pay no front door") {
+TEST_CASE("one load balancer for the HTTP components, directly triggered components pay no front door") {
   // Fargate behind an ALB. Each component: 1 request/s of 100 ms → one 0.25 vCPU / 0.5 GB task,
   // 730 h × (0.25 × $0.04048 + 0.5 × $0.004445) = $9.010025. ALB: 730 h × $0.0225 = $16.425, and
   // 3,600 new connections an hour = 1/s = 0.04 LCU (25/s per LCU) → 730 × 0.04 × $0.008 = $0.2336.

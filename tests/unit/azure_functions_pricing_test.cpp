@@ -52,7 +52,7 @@ TEST_CASE("Flex Consumption: $0.000026 per GB-s and $0.40 per million, no free g
   CHECK(cents(bill["executions"]) == 40);
 }
 
-TEST_CASE("Consumption's limits: 1,536 MB and 10 minutes; Flex is not bound by them") {
+TEST_CASE("Consumption's limits: 1,536 MB and 10 minutes, Flex is not bound by them") {
   auto w = workload{
       .traffic = make_traffic(1, hours(1), seconds{60}), .duration = {milliseconds(100)}, .memory = megabytes{1536}};
   CHECK(evaluate_option<azure_functions>(w, {}).feasible);

@@ -55,7 +55,7 @@ TEST_CASE("billable time is rounded up to 100 ms") {
   CHECK(instance_seconds(evaluate_option<gcp_cloud_run>(steady(2, 50, 1), {}).cost) == doctest::Approx(525'600));
 }
 
-TEST_CASE("request-based: $0.000024 per vCPU-s, $0.0000025 per GiB-s, $0.40 per million; free tier") {
+TEST_CASE("request-based: $0.000024 per vCPU-s, $0.0000025 per GiB-s, $0.40 per million, free tier") {
   // 1 request/s of 1 s, 1 vCPU, 512 MiB: 2,628,000 s × (0.000024 + 0.5 × 0.0000025) = $66.357;
   // 2.628 M requests × $0.40/M = $1.0512.
   const auto r = evaluate_option<gcp_cloud_run>(steady(1, 1000, 1), {});

@@ -37,7 +37,7 @@ TEST_CASE("one 0.5 vCPU / 1 GiB replica all month: $39.42, + 3 M requests $1.20"
   CHECK(cents(evaluate_option<azure_container_apps>(api(3e6), free).cost.total()) == 2722 + 680 + 40);
 }
 
-TEST_CASE("scaled to zero costs nothing; min replicas that serve nothing bill at the idle rate") {
+TEST_CASE("scaled to zero costs nothing, min replicas that serve nothing bill at the idle rate") {
   CHECK(evaluate_option<azure_container_apps>(api(0), {}).cost.total().value() == 0);
   azure_container_apps::config warm;
   warm.capacity.min_replicas = 1;
@@ -85,7 +85,7 @@ TEST_CASE("sparse traffic: a replica only while a request runs or cools down") {
   CHECK(r.cost["vcpu"].value() == doctest::Approx(2'628'000 * presence * 0.5 * 0.000024).epsilon(1e-3));
 }
 
-TEST_CASE("limits: 4 vCPU and 8 GiB per Consumption replica; no GPU price") {
+TEST_CASE("limits: 4 vCPU and 8 GiB per Consumption replica, no GPU price") {
   workload w = api(1e6);
   w.cpu = vcpu{5};
   CHECK_FALSE(evaluate_option<azure_container_apps>(w, {}).feasible);

@@ -37,7 +37,7 @@ TEST_CASE("HPA: the Kubernetes docs' example and the 10% tolerance") {
   CHECK(simulate::scaling::hpa_desired(50, 80, 75, 0.0) == 54);  // ceil(53.3) without tolerance
 }
 
-TEST_CASE("HPA keeps its replicas while the metric stays within tolerance; target tracking does not") {
+TEST_CASE("HPA keeps its replicas while the metric stays within tolerance, target tracking does not") {
   // 450 a minute = 7.5 busy tasks: both start at ceil(7.5 / 0.7) = 11 (utilisation 0.68). Then 472.5
   // a minute = 7.875: 7.875 / (11 × 0.7) = 1.023, within 10% for the HPA; target tracking wants
   // ceil(7.875 / 0.7) = ceil(11.25) = 12.

@@ -96,7 +96,7 @@ TEST_CASE("control: capabilities of seven, halved per unmet need") {
         std::string::npos);
 }
 
-TEST_CASE("testing: an image runs the same locally; functions are emulated") {
+TEST_CASE("testing: an image runs the same locally, functions are emulated") {
   CHECK(criteria::testing::local_score(traits_of<aws_lambda>()) == 0.5);
   CHECK(criteria::testing::local_score(traits_of<aws_eks_fargate>()) == 1.0);
 }

@@ -74,7 +74,7 @@ workload every(int minutes) {
 }
 }  // namespace
 
-TEST_CASE("observed requests: every 20 minutes with a 10-minute window all are cold; every 5, only the first") {
+TEST_CASE("observed requests: every 20 minutes with a 10-minute window all are cold, every 5, only the first") {
   const usage sparse = function_instances::run(every(20), {.keep_alive_s = 600});
   CHECK(sparse.served.value() == 72);
   CHECK(sparse.cold_starts.value() == 72);
