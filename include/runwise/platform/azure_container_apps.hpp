@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <cmath>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,9 +49,17 @@ struct azure_container_apps : composed_platform<simulate::http_scaled_replicas, 
                          replica_gib(w.cpu.value(), w.memory.value(), c), reasons);
   }
 
+  /// Bills `u`, the usage http_scaled_replicas::run measured for `w` under `c.capacity`. Without a
+  /// minimum replica (the default) every replica-second is active: the sum of u.runs, with no second
+  /// walk of the traffic. With one, which seconds were idle needs the walk again.
   static cost_breakdown price(const workload& w, const usage& u, const config& c) {
-    usage scratch;
-    const auto time = capacity_policy::walk(w, c.capacity, scratch, [](std::size_t, double, double) {});
+    simulate::http_scaled_replicas::replica_time time;
+    if (std::floor(c.capacity.min_replicas) < 1) {
+      for (const task_run& r : u.runs) time.active_s += r.tasks * r.length().value();
+    } else {
+      usage scratch;
+      time = capacity_policy::walk(w, c.capacity, scratch);
+    }
     cost_breakdown bill =
         billing_policy::bill(c.billing, {.active = seconds{time.active_s},
                                          .idle = seconds{time.idle_s},

@@ -13,8 +13,10 @@
 
 #include "../detail/check.hpp"
 #include "../workload/workload.hpp"
+#include "fifo_queue.hpp"
 #include "gap_cold_starts.hpp"
 #include "poisson_instances.hpp"
+#include "scaled_replicas_trace.hpp"
 #include "usage.hpp"
 
 namespace runwise::simulate {
@@ -95,39 +97,64 @@ struct http_scaled_replicas {
     return 1 - detail_poisson::exp(-rate * (duration_s + c.cooldown_s));
   }
 
-  /// Walks the traffic once, calling `sink(step, replicas, late)` per step.
-  template <class Sink>
-  static replica_time walk(const workload& w, const config& c, usage& u, Sink&& sink) {
+  /// Walks the traffic once, filling `u` (see `run`) and returning the replica time billed. A trace
+  /// takes detail_scaled::walk_trace (same rule, one pass with a short loop-carried chain); Poisson
+  /// means take `walk_plain`.
+  static replica_time walk(const workload& w, const config& c, usage& u) {
+    const traffic_series& t = w.traffic;
+    if (!t.observed()) return walk_plain(w, c, u);
+    const double step = t.step().value(), d = w.duration.mean.value();
+    const detail_scaled::trace_rule r{.step = step,
+                                      .per_replica_step = w.concurrency_per_instance / d * step,
+                                      .count_to_ratio = 1 / (step * target_rate(w.concurrency_per_instance, d, c)),
+                                      .minimum = std::floor(c.min_replicas),
+                                      .maximum = std::floor(c.max_replicas),
+                                      .duration_s = d,
+                                      .window = cooldown_steps(step, c)};
+    // The plain rule's replicas for a step of x requests: where the fast product is too close to call.
+    const auto exact = [&](double x) {
+      return wanted(x / step, 1.0, target_rate(w.concurrency_per_instance, d, c), c);
+    };
+    const bool whole =
+        t.peak_count() * static_cast<double>(r.window + 1) < 0x1p53 && detail_scaled::whole_counts(t.counts());
+    const detail_scaled::trace_totals s =
+        r.minimum >= 1 ? detail_scaled::walk_trace<true, true>(t.counts(), r, exact, u.runs, u.peak_instances)
+        : whole        ? detail_scaled::walk_trace<false, true>(t.counts(), r, exact, u.runs, u.peak_instances)
+                       : detail_scaled::walk_trace<false, false>(t.counts(), r, exact, u.runs, u.peak_instances);
+    return finish(w, r.minimum, s.backlog, s.late, s.cold, {.active_s = s.active_s, .idle_s = s.idle_s}, u);
+  }
+
+  /// The rule step by step for any traffic, exactly as documented above (Poisson means: presence,
+  /// e^(-busy) idle shares and expected gap cold starts).
+  static replica_time walk_plain(const workload& w, const config& c, usage& u) {
     const traffic_series& t = w.traffic;
     const std::vector<double>& n = t.counts();
     const double step = t.step().value();
     const double per_replica_step = w.concurrency_per_instance / w.duration.mean.value() * step;
-    const auto window = static_cast<std::size_t>(std::ceil(c.cooldown_s / step - 1e-9));
+    const std::size_t window = cooldown_steps(step, c);
     const double minimum = std::floor(c.min_replicas);
     const double target = target_rate(w.concurrency_per_instance, w.duration.mean.value(), c);
     std::deque<std::pair<std::size_t, double>> most;  // (step, wanted) by decreasing wanted, last `window` steps
     replica_time out;
-    double backlog = 0, late = 0, cold = 0;
+    fifo_queue queue;
+    double cold = 0;
     double in_window = 0;  // requests in the `window` steps before this one
     for (std::size_t i = 0; i < n.size(); ++i) {
       while (!most.empty() && most.front().first + window < i) most.pop_front();
       const double warm = most.empty() ? 0.0 : most.front().second;  // replicas kept from the window
       // The queue counts as demand: a backlog keeps the replicas that serve it.
-      const double rate = (n[i] + backlog) / step;
+      const double rate = (n[i] + queue.backlog) / step;
       const double want = wanted(rate, t.observed() ? 1.0 : presence(rate, w.duration.mean.value(), c), target, c);
-      const double replicas = std::max(want, most.empty() ? 0.0 : most.front().second);
+      const double replicas = std::max(want, warm);
       while (!most.empty() && most.back().second <= want) most.pop_back();
       most.emplace_back(i, want);
 
       // A replica that runs at all serves at its full rate: capacity counts whole replicas.
-      const double left = std::max(0.0, backlog + n[i] - std::ceil(replicas - 1e-9) * per_replica_step);
-      const double late_here = std::min(n[i], left);
-      late += late_here;
-      backlog = left;
+      queue.serve(n[i], std::ceil(replicas - 1e-9) * per_replica_step);
       // Replicas at the minimum are idle while no request is in flight: for Poisson arrivals a share
       // e^(-λ·E[d]) of the step; for observed arrivals spread over the step, 1 - n·E[d] / step.
       const double busy = n[i] / step * w.duration.mean.value();
-      const double idle_share = backlog > 0 ? 0.0 : t.observed() ? std::max(0.0, 1 - busy) : std::exp(-busy);
+      const double idle_share = queue.backlog > 0 ? 0.0 : t.observed() ? std::max(0.0, 1 - busy) : std::exp(-busy);
       const double idle_replicas = std::min(replicas, minimum) * idle_share;
       out.idle_s += idle_replicas * step;
       out.active_s += (replicas - idle_replicas) * step;
@@ -141,27 +168,37 @@ struct http_scaled_replicas {
         in_window = 0;
       else if (i >= window)
         in_window = std::max(0.0, in_window - n[i - window]);
-      sink(i, replicas, late_here);
       if (!u.runs.empty() && u.runs.back().tasks == replicas && u.runs.back().stop.value() == step * i)
         u.runs.back().stop = seconds{step * (i + 1)};
       else if (replicas > 0)
         u.runs.push_back(task_run{seconds{step * i}, seconds{step * (i + 1)}, replicas});
       u.peak_instances = std::max(u.peak_instances, replicas);
     }
-    u.horizon = t.horizon();
-    u.arrived = t.total();
-    u.served = requests{std::max(0.0, u.arrived.value() - backlog)};
-    u.overloaded = requests{late};
-    u.cold_starts = requests{std::min(cold, u.served.value())};
-    u.provisioned_instances = minimum;
-    u.mean_instances = u.horizon.value() > 0 ? (out.active_s + out.idle_s) / u.horizon.value() : 0.0;
-    return out;
+    return finish(w, minimum, queue.backlog, queue.late, cold, out, u);
   }
 
   static usage run(const workload& w, const config& c) {
     usage u;
-    walk(w, c, u, [](std::size_t, double, double) {});
+    walk(w, c, u);
     return u;
+  }
+
+ private:
+  static std::size_t cooldown_steps(double step, const config& c) noexcept {
+    return static_cast<std::size_t>(std::ceil(c.cooldown_s / step - 1e-9));
+  }
+
+  // The usage's totals once the walk is done: served is what arrived less what still waits.
+  static replica_time finish(const workload& w, double minimum, double backlog, double late, double cold,
+                             replica_time time, usage& u) {
+    u.horizon = w.traffic.horizon();
+    u.arrived = w.traffic.total();
+    u.served = requests{std::max(0.0, u.arrived.value() - backlog)};
+    u.overloaded = requests{late};
+    u.cold_starts = requests{std::min(cold, u.served.value())};
+    u.provisioned_instances = minimum;
+    u.mean_instances = u.horizon.value() > 0 ? (time.active_s + time.idle_s) / u.horizon.value() : 0.0;
+    return time;
   }
 };
 
