@@ -63,7 +63,7 @@ class range_check {
     return p.empty() ? std::string(name) : p + "." + std::string(name);
   }
 
-  std::string root_;                    // the path of the outermost object
+  std::string root_;                     // the path of the outermost object
   const range_check* parent_ = nullptr;  // a nested object's: its parent and its name there
   std::string_view name_;
 };

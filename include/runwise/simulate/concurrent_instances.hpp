@@ -139,7 +139,7 @@ struct concurrent_instances {
     const std::size_t ring = std::min(window, n.size());
     detail::sliding_max most(ring);  // whole busy instances over the window
     detail::sliding_max live(ring);  // instances at each step's peak over the window
-    double in_window = 0;                             // requests in the `window` steps before this one
+    double in_window = 0;            // requests in the `window` steps before this one
     load_memo seen{per};
     const double single = granularity_s > 0 ? w.duration.expected_billed(seconds{granularity_s}).value() - d : 0.0;
     const double quantile_p = 1 - std::min(0.5, d / std::max(c.idle_timeout_s, d));

@@ -228,15 +228,16 @@ struct container_fleet {
     std::size_t oldest = 0;
     fifo_queue queue;
     double tasks_sum = 0;  // over the steps: scaled to task-seconds once, at the end
-    if (c.policy == scaling_policy::fixed && !steps) {
-      // Nothing scales: the tasks are all ready from the start (their start-up is before the
-      // horizon), so only the queue moves.
+    // A fixed fleet whose steps nobody records: nothing scales, the tasks are all ready from the
+    // start (their start-up is before the horizon), so only the queue moves.
+    const bool only_the_queue = c.policy == scaling_policy::fixed && !steps;
+    if (only_the_queue) {
       const double capacity = current * per_task_per_step;
       for (const double ni : n) queue.serve(ni, capacity);
       tasks_sum = current * static_cast<double>(n.size());
       u.peak_instances = current;
     }
-    for (std::size_t i = 0; i < n.size() && (c.policy != scaling_policy::fixed || steps); ++i) {
+    for (std::size_t i = 0; !only_the_queue && i < n.size(); ++i) {
       const double now = static_cast<double>(i) * step;
       if (c.policy != scaling_policy::fixed && i >= lag + 1 && now >= next_sync - 1e-9) {
         const double observed = load(i - 1 - lag);
@@ -268,7 +269,8 @@ struct container_fleet {
           while (recommendations[oldest].first < now - c.scale_in_cooldown_s - 1e-9) ++oldest;
           if (desired < current) desired = std::min(current, recommendations[oldest].second);
           if (oldest > 64 && 2 * oldest > recommendations.size()) {  // forget what expired
-            recommendations.erase(recommendations.begin(), recommendations.begin() + static_cast<std::ptrdiff_t>(oldest));
+            recommendations.erase(recommendations.begin(),
+                                  recommendations.begin() + static_cast<std::ptrdiff_t>(oldest));
             oldest = 0;
           }
           if (desired > current) desired = hpa_scale_up(c, current, desired, std::min(step, now - last_sync));
@@ -316,6 +318,7 @@ struct container_fleet {
     for (const cohort& r : fleet) u.runs.push_back(task_run{seconds{r.launch}, u.horizon, r.tasks});
 
     u.served = requests{std::max(0.0, u.arrived.value() - queue.backlog)};
+    // Busy task-seconds: what was served, at a task's rate (served is arrived less the backlog).
     const double busy_task_s = u.served.value() / per_task_per_step * step, task_s = tasks_sum * step;
     u.overloaded = requests{queue.late};
     u.mean_instances = task_s / u.horizon.value();

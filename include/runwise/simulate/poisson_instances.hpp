@@ -135,6 +135,8 @@ inline double poisson_quantile(double a, double p, double z) {
   return k;
 }
 
-inline double poisson_quantile(double a, double p) { return poisson_quantile(a, p, a > 700 ? normal_quantile(p) : 0.0); }
+inline double poisson_quantile(double a, double p) {
+  return poisson_quantile(a, p, a > 700 ? normal_quantile(p) : 0.0);
+}
 
 }  // namespace runwise::simulate

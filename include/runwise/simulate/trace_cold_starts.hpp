@@ -54,8 +54,8 @@ void cold_starts_in_pools(const double* n, const double* instances, const double
 // Every comparison is evaluated unconditionally (`&`, not `&&`, and no nested select): a
 // floating-point comparison that might not run keeps GCC, under its default -ftrapping-math, from
 // turning the selects into vector masks.
-inline double trace_cold_starts(const std::vector<double>& counts, std::size_t window, double step,
-                                double per_request, double keep_alive) {
+inline double trace_cold_starts(const std::vector<double>& counts, std::size_t window, double step, double per_request,
+                                double keep_alive) {
   const std::size_t steps = counts.size();
   const std::size_t chunk = std::max<std::size_t>(1, 1024 / window) * window;
   std::vector<double> scratch(3 * chunk + window);  // (not <memory>: it stays out of the core header)

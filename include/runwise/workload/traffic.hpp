@@ -88,7 +88,7 @@ class traffic_series {
     counts_.resize(base.counts_.size());
     for (std::size_t i = 0; i < counts_.size(); ++i) counts_[i] = base.counts_[i] * factor;
     total_ = base.total_ * factor;
-    peak_ = base.peak_ * factor;  // x ↦ x·factor is monotonic in floating point too: the same maximum
+    peak_ = base.peak_ * factor;    // x ↦ x·factor is monotonic in floating point too: the same maximum
     least_ = base.least_ * factor;  // and the same minimum, unless it underflowed to 0 (counted again)
     if (least_ == 0 && peak_ > 0) static_cast<void>(summarise());
   }
