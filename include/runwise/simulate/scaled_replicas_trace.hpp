@@ -9,7 +9,6 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
-#include <memory>
 #include <vector>
 
 #include "../units.hpp"
@@ -76,8 +75,9 @@ trace_totals walk_trace(const std::vector<double>& counts, const trace_rule& rul
   const std::size_t block = std::max<std::size_t>(1, std::min(window, steps));
   // This block's wanted replicas, the previous block's suffix maxima (zeros before step 0), and the
   // steps where the replicas change with what they change to (steps + 1: one is written ahead).
-  const std::unique_ptr<double[]> scratch(new double[2 * block + 2 * (steps + 1)]);
-  double* const wanted = scratch.get();
+  // (A vector, not a unique_ptr: <memory> brings <ostream> into the core header's compile time.)
+  std::vector<double> scratch(2 * block + 2 * (steps + 1));
+  double* const wanted = scratch.data();
   double* const suffix = std::fill_n(wanted + block, block, 0.0) - block;
   double* const change_step = suffix + block;
   double* const change_to = change_step + steps + 1;
