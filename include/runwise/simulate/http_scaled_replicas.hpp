@@ -8,10 +8,10 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
-#include <deque>
 #include <string>
 
 #include "../detail/check.hpp"
+#include "../detail/sliding_max.hpp"
 #include "../workload/workload.hpp"
 #include "fifo_queue.hpp"
 #include "gap_cold_starts.hpp"
@@ -134,20 +134,19 @@ struct http_scaled_replicas {
     const std::size_t window = cooldown_steps(step, c);
     const double minimum = std::floor(c.min_replicas);
     const double target = target_rate(w.concurrency_per_instance, w.duration.mean.value(), c);
-    std::deque<std::pair<std::size_t, double>> most;  // (step, wanted) by decreasing wanted, last `window` steps
+    detail::sliding_max most(std::min(window, n.size()));  // replicas wanted over the last `window` steps
     replica_time out;
     fifo_queue queue;
     double cold = 0;
     double in_window = 0;  // requests in the `window` steps before this one
     for (std::size_t i = 0; i < n.size(); ++i) {
-      while (!most.empty() && most.front().first + window < i) most.pop_front();
-      const double warm = most.empty() ? 0.0 : most.front().second;  // replicas kept from the window
+      most.expire_before(i > window ? i - window : 0);
+      const double warm = most.largest(0.0);  // replicas kept from the window
       // The queue counts as demand: a backlog keeps the replicas that serve it.
       const double rate = (n[i] + queue.backlog) / step;
       const double want = wanted(rate, t.observed() ? 1.0 : presence(rate, w.duration.mean.value(), c), target, c);
       const double replicas = std::max(want, warm);
-      while (!most.empty() && most.back().second <= want) most.pop_back();
-      most.emplace_back(i, want);
+      most.push(i, want);
 
       // A replica that runs at all serves at its full rate: capacity counts whole replicas.
       queue.serve(n[i], std::ceil(replicas - 1e-9) * per_replica_step);
