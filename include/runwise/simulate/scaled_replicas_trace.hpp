@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "../units.hpp"
+#include "fifo_queue.hpp"
 #include "usage.hpp"
 
 namespace runwise::simulate::detail_scaled {
@@ -62,10 +63,10 @@ inline bool whole_counts(const std::vector<double>& counts) {
 /// The cooldown's most wanted replicas, over steps [i − W, i − 1] (W = the window), come online from
 /// blocks of W steps (van Herk–Gil-Werman): the part in the previous block is a suffix maximum,
 /// taken once when that block ends; the part in this block is its running maximum. One load and one
-/// maximum a step, no queue and no data-dependent branch. The FIFO queue of requests is
-/// simulate::fifo_queue's rule written out on locals: everything the loop carries lives in locals,
-/// as through references each store to the blocks or the runs could alias it, and the compiler would
-/// reload and store it every step.
+/// maximum a step, no queue and no data-dependent branch. The FIFO queue of requests is a local
+/// simulate::fifo_queue: everything the loop carries lives in locals, as through references each
+/// store to the blocks or the runs could alias it, and the compiler would reload and store it every
+/// step.
 template <bool Idle, bool WholeCounts, class Exact>
 trace_totals walk_trace(const std::vector<double>& counts, const trace_rule& rule, const Exact& exact,
                         std::vector<task_run>& runs, double& peak) {
@@ -82,7 +83,8 @@ trace_totals walk_trace(const std::vector<double>& counts, const trace_rule& rul
   double* const change_step = suffix + block;
   double* const change_to = change_step + steps + 1;
   std::size_t changes = 0;
-  double backlog = 0, late = 0, active_s = 0, idle_s = 0, gap_cold = 0, scale_out = 0, previous = 0;
+  fifo_queue queue;
+  double active_s = 0, idle_s = 0, gap_cold = 0, scale_out = 0, previous = 0;
   const double clamped_zero = r.maximum < 0 ? r.maximum : (0 < r.minimum ? r.minimum : 0.0);
   std::size_t idle_from = 0;  // WholeCounts: the first step whose window holds no request
   double in_window = 0;       // otherwise: requests in the window, as the plain rule sums them
@@ -91,24 +93,17 @@ trace_totals walk_trace(const std::vector<double>& counts, const trace_rule& rul
     double prefix = 0;  // the most wanted in this block before step i
     for (std::size_t k = 0; k < len; ++k) {
       const std::size_t i = base + k;
-      const double ni = n[i], x = ni + backlog;
+      const double ni = n[i], x = ni + queue.backlog;  // the queue counts as demand
       const double warm = window == 0 ? 0.0 : (suffix[k] < prefix ? prefix : suffix[k]);
       const double want = x > 0 ? wanted_for_count(x, r, exact) : clamped_zero;
       const double replicas = want < warm ? warm : want;  // whole numbers: ceil(replicas − 1e-9) is replicas
       wanted[k] = want;
       prefix = prefix < want ? want : prefix;
 
-      // fifo_queue::serve: a predicted branch, not a max, so the next step need not wait for a sum.
-      const double capacity = replicas * r.per_replica_step;
-      if (x > capacity) [[unlikely]] {
-        backlog = x - capacity;
-        late += std::min(ni, backlog);
-      } else {
-        backlog = 0;
-      }
+      queue.serve(ni, replicas * r.per_replica_step);
       if constexpr (Idle) {
         const double busy = ni > 0 ? ni / r.step * r.duration_s : 0.0;
-        const double idle_share = backlog > 0 ? 0.0 : std::max(0.0, 1 - busy);
+        const double idle_share = queue.backlog > 0 ? 0.0 : std::max(0.0, 1 - busy);
         const double idle_replicas = std::min(replicas, r.minimum) * idle_share;
         idle_s += idle_replicas * r.step;
         active_s += (replicas - idle_replicas) * r.step;
@@ -147,7 +142,7 @@ trace_totals walk_trace(const std::vector<double>& counts, const trace_rule& rul
   peak = most_tasks;
   // Whole numbers (but for the gap term of fractional counts): the two sums add up exactly.
   const double cold = gap_cold + scale_out;
-  return {.active_s = active_s, .idle_s = idle_s, .cold = cold, .backlog = backlog, .late = late};
+  return {.active_s = active_s, .idle_s = idle_s, .cold = cold, .backlog = queue.backlog, .late = queue.late};
 }
 
 }  // namespace runwise::simulate::detail_scaled
