@@ -14,8 +14,10 @@
 
 #include "../detail/check.hpp"
 #include "../detail/math.hpp"
+#include "../detail/passes.hpp"
 #include "../detail/sliding_max.hpp"
 #include "../workload/workload.hpp"
+#include "concurrent_trace.hpp"
 #include "gap_cold_starts.hpp"
 #include "poisson_instances.hpp"
 #include "usage.hpp"
@@ -105,29 +107,68 @@ struct concurrent_instances {
   };
 
   /// A trace repeats its counts (idle minutes, steady stretches, the same few values of a sparse
-  /// function): the per-step sums depend on the load a alone, so the last values seen are kept in a
-  /// small direct-mapped table. The same function on the same input: the results do not change.
+  /// function): what a step needs depends on its load a alone, so the last values seen are kept in
+  /// a small direct-mapped table. The same function on the same input: the results do not change.
+  ///
+  /// With one request per instance (C = 1) the busy instances are a itself and the rounding reads no
+  /// other field (rounding_seconds_given), so nothing is computed or stored for the load.
   struct load_memo {
     struct entry {
       double a = -1;
       instance_load load{};
       double instances = 0;  ///< ceil(load.busy): whole instances busy at some point of the step
-      double peak = -1;      ///< instances at the window's peak, filled in by walk (-1: not yet)
+      double peak = -1;      ///< instances at the load's peak within a timeout (-1: not yet)
     };
     double per_instance;
+    double quantile_p = 0.5;  ///< the quantile of the requests in flight that peak() takes
     std::array<entry, 512> slots{};
+    double quantile_z = 0;  ///< normal_quantile(quantile_p), found at the first load above 700
+    bool have_z = false;
+
+    [[nodiscard]] bool one_per_instance() const noexcept { return per_instance < 2; }
 
     entry& at(double a) {
       entry& r = slots[std::bit_cast<std::uint64_t>(a) * 0x9E3779B97F4A7C15ULL >> 55];
       if (r.a != a) {
-        const instance_load load = poisson_instance_load(a, per_instance);
-        r = {a, load, detail::ceil(load.busy - 1e-9), -1};
+        if (one_per_instance()) {
+          r = {a, {a, 1.0, 0.0}, detail::ceil(a - 1e-9), -1};  // idle_probability is not read at C = 1
+        } else {
+          const instance_load load = poisson_instance_load(a, per_instance);
+          r = {a, load, detail::ceil(load.busy - 1e-9), -1};
+        }
       }
       return r;
     }
+
+    /// Whole instances busy at some point of a step with load a.
+    double instances(double a) { return one_per_instance() ? detail::ceil(a - 1e-9) : at(a).instances; }
+
+    /// Instances at the peak of load a within a timeout: instances live until idle for the timeout,
+    /// so what is alive is the most ever needed at once within it, and of about T / E[d] independent
+    /// looks at Poisson(a) requests in flight the largest is near the quantile p = 1 - E[d] / T. It
+    /// grows with a, so over a window it is the peak of the window's largest load.
+    double peak(double a) {
+      entry& r = at(a);
+      if (r.peak < 0) {
+        if (a > 700 && !have_z) quantile_z = normal_quantile(quantile_p), have_z = true;
+        r.peak = std::ceil(poisson_quantile(a, quantile_p, quantile_z) / per_instance - 1e-9);
+      }
+      return r.peak;
+    }
   };
 
+  /// The memo for a walk of `w` under `c`.
+  static load_memo memo_for(const workload& w, const config& c) {
+    const double d = w.duration.mean.value();
+    return {.per_instance = std::floor(w.concurrency_per_instance),
+            .quantile_p = 1 - std::min(0.5, d / std::max(c.idle_timeout_s, d))};
+  }
+
   /// Walks the traffic once; `granularity_s` is the billing rounding of busy periods (0 for none).
+  ///
+  /// Every per-step value that looks back over the timeout window (the instances kept warm, the
+  /// instances at the window's peak) is a non-decreasing function of the load, so the walk keeps one
+  /// sliding maximum of the load a and applies the function to it, once per change of the maximum.
   template <class Sink>
   static instance_time walk(const workload& w, const config& c, double granularity_s, Sink&& sink) {
     const traffic_series& t = w.traffic;
@@ -136,43 +177,39 @@ struct concurrent_instances {
     const double minimum = std::floor(c.min_instances), cap = std::floor(c.max_instances) * std::floor(per);
     const auto window = static_cast<std::size_t>(std::max(1.0, std::ceil(c.idle_timeout_s / step - 1e-9)));
     instance_time out;
-    const std::size_t ring = std::min(window, n.size());
-    detail::sliding_max most(ring);  // whole busy instances over the window
-    detail::sliding_max live(ring);  // instances at each step's peak over the window
-    double in_window = 0;            // requests in the `window` steps before this one
-    load_memo seen{per};
+    detail::sliding_max top(std::min(window, n.size()));  // the largest load over the window
+    double in_window = 0;                                 // requests in the `window` steps before this one
+    load_memo seen = memo_for(w, c);
+    const bool one = seen.one_per_instance();
     const double single = granularity_s > 0 ? w.duration.expected_billed(seconds{granularity_s}).value() - d : 0.0;
-    const double quantile_p = 1 - std::min(0.5, d / std::max(c.idle_timeout_s, d));
-    double quantile_z = 0;  // normal_quantile(quantile_p), found at the first load above 700
-    bool have_z = false;
-    double last_a = -1, peak = 0, instances = 0;
+    double last_a = -1, last_top = -1, peak = 0, instances = 0;
     instance_load load{};
     for (std::size_t i = 0; i < n.size(); ++i) {
-      const std::size_t window_start = i > window ? i - window : 0;
-      most.expire_before(window_start);
-      const double warm = most.largest(0.0);  // whole instances: the ceiling of the most busy
+      top.expire_before(i > window ? i - window : 0);
+      const double earlier = top.largest(0.0);      // the largest load of the window before this step
+      const double warm = seen.instances(earlier);  // whole instances: the ceiling of the most busy
       const double a_all = n[i] / step * d;
       const double share = a_all > cap ? cap / a_all : 1.0;
       const double a = a_all * share;
       if (a != last_a) {  // steady stretches of traffic reuse the last sums
-        load_memo::entry& r = seen.at(a);
-        // Instances live until idle for the timeout, so what is alive is the most ever needed at
-        // once within the last timeout: of about T / E[d] independent looks at Poisson(a)
-        // requests in flight, the largest is near the quantile 1 - E[d] / T.
-        if (r.peak < 0) {
-          if (a > 700 && !have_z) quantile_z = normal_quantile(quantile_p), have_z = true;
-          r.peak = std::ceil(poisson_quantile(a, quantile_p, quantile_z) / std::floor(per) - 1e-9);
+        if (one) {
+          load = {a, 1.0, 0.0}, instances = detail::ceil(a - 1e-9);  // (see load_memo)
+        } else {
+          const load_memo::entry& r = seen.at(a);
+          load = r.load, instances = r.instances;
         }
-        load = r.load, instances = r.instances, peak = r.peak, last_a = a;
+        last_a = a;
       }
+      top.push(i, a);
+      const double most = std::max(earlier, a);  // the largest load of the window and this step
+      if (most != last_top) peak = seen.peak(most), last_top = most;
       const double served = n[i] * share;
       out.busy_s += step * load.busy;
       out.rounding_s += rounding_seconds_given(served, load, per, single, granularity_s);
-      const double recent = in_window + n[i];
-      const double any = t.observed() ? (recent > 0 ? 1.0 : 0.0) : -std::expm1(-recent);
-      live.expire_before(window_start);
-      live.push(i, peak);
-      const double alive = std::max({minimum, live.largest(0.0), load.busy, any});
+      // An observed request in the window or the step keeps one instance; the largest load tells
+      // exactly (the running sum of fractional counts can keep a residue after they leave).
+      const double any = t.observed() ? (most > 0 ? 1.0 : 0.0) : -std::expm1(-(in_window + n[i]));
+      const double alive = std::max({minimum, peak, load.busy, any});
       out.alive_s += step * alive;
 
       double cold = 0;
@@ -182,7 +219,6 @@ struct concurrent_instances {
       cold += std::max(0.0, instances - std::max(1.0, warm));
       sink(i, served, n[i] - served, load.busy, alive, cold);
 
-      most.push(i, instances);
       in_window += n[i];
       if (i >= window) in_window = std::max(0.0, in_window - n[i - window]);
     }
@@ -197,15 +233,23 @@ struct concurrent_instances {
     const double step = w.traffic.step().value(), d = w.duration.mean.value(), per = w.concurrency_per_instance;
     const double cap = std::floor(c.max_instances) * std::floor(per);
     const double single = granularity_s > 0 ? w.duration.expected_billed(seconds{granularity_s}).value() - d : 0.0;
-    load_memo seen{per};
+    load_memo seen = memo_for(w, c);
     instance_time out;
+    if (seen.one_per_instance() && w.traffic.peak_count() / step * d <= cap) {
+      // Nothing throttled, one request per instance: a step's busy instances are its load a, and
+      // its rounding is its requests' (rounding_seconds_given), summed in lanes.
+      out.busy_s = detail::sum_in_lanes(n.data(), n.size(), [&](double ni) { return step * (ni / step * d); });
+      if (granularity_s > 0)
+        out.rounding_s = detail::sum_in_lanes(n.data(), n.size(), [&](double ni) { return ni * single; });
+      return out;
+    }
     double last_a = -1;
     instance_load load{};
     for (const double ni : n) {
       const double a_all = ni / step * d;
       const double share = a_all > cap ? cap / a_all : 1.0;
       const double a = a_all * share;
-      if (a != last_a) load = seen.at(a).load, last_a = a;
+      if (a != last_a) load = seen.one_per_instance() ? instance_load{a, 1.0, 0.0} : seen.at(a).load, last_a = a;
       out.busy_s += step * load.busy;
       out.rounding_s += rounding_seconds_given(ni * share, load, per, single, granularity_s);
     }
@@ -215,6 +259,7 @@ struct concurrent_instances {
   static usage run(const workload& w, const config& c) {
     usage u;
     u.horizon = w.traffic.horizon();
+    if (run_trace_passes(w, c, u)) return u;
     double served = 0, throttled = 0, cold = 0;
     const instance_time time = walk(w, c, 0.0, [&](std::size_t, double s, double thr, double, double alive, double cs) {
       served += s;
@@ -229,6 +274,32 @@ struct concurrent_instances {
     u.provisioned_instances = std::floor(c.min_instances);
     u.mean_instances = u.horizon.value() > 0 ? time.alive_s / u.horizon.value() : 0.0;
     return u;
+  }
+
+  /// run() for the commonest case — a trace served one request per instance, nothing throttled,
+  /// no count so small that its load vanishes — in vectorised passes (detail::concurrent_trace).
+  /// The same sums as walk(), added in another order. Returns false, having set nothing, otherwise.
+  /// (Public for the tests that pin it to walk(); run() takes it when it applies.)
+  static bool run_trace_passes(const workload& w, const config& c, usage& u) {
+    const traffic_series& t = w.traffic;
+    const double step = t.step().value(), d = w.duration.mean.value(), per = std::floor(w.concurrency_per_instance);
+    const double cap = std::floor(c.max_instances) * per;
+    // The load (n / step)·d rises with n, so the busiest step has the largest; a window is idle
+    // exactly when its largest load is 0 if the least positive count's load is positive.
+    if (!t.observed() || per != 1 || t.peak_count() / step * d > cap) return false;
+    if (t.least_positive_count() > 0 && !(t.least_positive_count() / step * d > 0)) return false;
+    const auto window = static_cast<std::size_t>(std::max(1.0, std::ceil(c.idle_timeout_s / step - 1e-9)));
+    load_memo seen = memo_for(w, c);
+    const double minimum = std::floor(c.min_instances);
+    const detail::concurrent_trace_totals sums =
+        detail::concurrent_trace(t.counts(), window, step, d, minimum, [&](double a) { return seen.peak(a); });
+    u.arrived = u.served = t.total();
+    u.throttled = requests{0};
+    u.cold_starts = requests{std::min(sums.cold, t.total().value())};
+    u.provisioned_instances = minimum;
+    u.peak_instances = sums.most_alive;
+    u.mean_instances = u.horizon.value() > 0 ? sums.alive_s / u.horizon.value() : 0.0;
+    return true;
   }
 };
 

@@ -9,17 +9,9 @@
 #include <cstddef>
 #include <vector>
 
-namespace runwise::detail {
+#include "../detail/passes.hpp"
 
-// x[0] + ... + x[len - 1] in four lanes, so that no addition waits for the one before.
-inline double sum_in_lanes(const double* x, std::size_t len) {
-  double lane[4] = {0, 0, 0, 0};
-  std::size_t j = 0;
-  for (; j + 4 <= len; j += 4)
-    for (std::size_t l = 0; l < 4; ++l) lane[l] += x[j + l];
-  for (; j < len; ++j) lane[0] += x[j];
-  return (lane[0] + lane[1]) + (lane[2] + lane[3]);
-}
+namespace runwise::detail {
 
 // Each step's cold starts, written over the prefix part of its pool. After a gap (the observed
 // case of function_instances' gap rule): every request when their spacing exceeds the keep-alive T
@@ -70,28 +62,14 @@ inline double trace_cold_starts(const std::vector<double>& counts, std::size_t w
     const double* const n = counts.data() + offset;
     const std::size_t len = std::min(chunk, steps - offset);
 
-    // 1. max(1, std::ceil(busy - 1e-9)) for n > 0, else 0, without a call or a branch: adding and
-    //    taking 2^52 rounds a number in [0, 2^52) to the nearest integer, and one more is the
-    //    ceiling when that fell below.
+    // 1. max(1, std::ceil(busy - 1e-9)) for n > 0, else 0, without a call or a branch.
     for (std::size_t i = 0; i < len; ++i) {
-      const double ni = n[i];
-      const double x = ni * per_request - 1e-9, nearest = (x + 0x1p52) - 0x1p52;
-      const double ceiling = nearest + (nearest < x ? 1.0 : 0.0);
+      const double ni = n[i], ceiling = ceil_small(ni * per_request - 1e-9);
       const double at_least_one = ceiling < 1.0 ? 1.0 : ceiling;
       instances[i] = ni > 0 ? at_least_one : 0.0;
     }
 
-    // 2.
-    for (std::size_t base = 0; base < len; base += window) {
-      const std::size_t last = std::min(base + window, len) - 1;
-      double before = 0, after = 0;
-      for (std::size_t k = 0; base + k <= last; ++k) {
-        prefix[base + k] = before;
-        before = before < instances[base + k] ? instances[base + k] : before;
-        after = after < instances[last - k] ? instances[last - k] : after;
-        suffix[window + last - k] = after;
-      }
-    }
+    block_maxima(instances, prefix, suffix, len, window);  // 2.
 
     // 3.
     if (keep_alive < step)

@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// Building blocks of the capacity models' vectorised passes over a trace (simulate/
+// trace_cold_starts.hpp, simulate/concurrent_trace.hpp): loops written so that GCC and Clang turn
+// them into vector code under the default floating-point rules (-ftrapping-math, no reassociation).
+
+#include <cstddef>
+
+namespace runwise::detail {
+
+/// f(x[0]) + ... + f(x[len - 1]) in four lanes, so that no addition waits for the one before.
+template <class F>
+double sum_in_lanes(const double* x, std::size_t len, F f) {
+  double lane[4] = {0, 0, 0, 0};
+  std::size_t j = 0;
+  for (; j + 4 <= len; j += 4)
+    for (std::size_t l = 0; l < 4; ++l) lane[l] += f(x[j + l]);
+  for (; j < len; ++j) lane[0] += f(x[j]);
+  return (lane[0] + lane[1]) + (lane[2] + lane[3]);
+}
+
+/// x[0] + ... + x[len - 1] in four lanes.
+inline double sum_in_lanes(const double* x, std::size_t len) {
+  return sum_in_lanes(x, len, [](double v) { return v; });
+}
+
+/// The largest of x[0], ..., x[len - 1] and `start`, in four lanes.
+inline double max_in_lanes(const double* x, std::size_t len, double start) {
+  double lane[4] = {start, start, start, start};
+  std::size_t j = 0;
+  for (; j + 4 <= len; j += 4)
+    for (std::size_t l = 0; l < 4; ++l) lane[l] = lane[l] < x[j + l] ? x[j + l] : lane[l];
+  for (; j < len; ++j) lane[0] = lane[0] < x[j] ? x[j] : lane[0];
+  const double low = lane[0] < lane[1] ? lane[1] : lane[0], high = lane[2] < lane[3] ? lane[3] : lane[2];
+  return low < high ? high : low;
+}
+
+/// ⌈x⌉ for -1 < x < 2^52 (0 for x <= 0) without a call or a branch: adding and
+/// taking 2^52 rounds to the nearest integer, and one more is the ceiling when that fell below.
+inline double ceil_small(double x) noexcept {
+  const double nearest = (x + 0x1p52) - 0x1p52;
+  return nearest + (nearest < x ? 1.0 : 0.0);
+}
+
+/// van Herk–Gil-Werman over one chunk of `len` values cut into blocks of `window`: `prefix[j]` is
+/// the largest of x before j in j's block (0 at a block's start), `suffix[window + j]` the largest
+/// from j to its block's end. The largest of the `window` values before j is then
+/// max(suffix[j], prefix[j]): suffix[0, window) holds the previous chunk's last block (zeros before
+/// the first), so a chunk's length must be a whole number of blocks but for the last. Two
+/// independent chains in one loop, and no data-dependent branch.
+inline void block_maxima(const double* x, double* prefix, double* suffix, std::size_t len, std::size_t window) {
+  for (std::size_t base = 0; base < len; base += window) {
+    const std::size_t last = (base + window < len ? base + window : len) - 1;
+    double before = 0, after = 0;
+    for (std::size_t k = 0; base + k <= last; ++k) {
+      prefix[base + k] = before;
+      before = before < x[base + k] ? x[base + k] : before;
+      after = after < x[last - k] ? x[last - k] : after;
+      suffix[window + last - k] = after;
+    }
+  }
+}
+
+}  // namespace runwise::detail
