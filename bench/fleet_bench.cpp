@@ -225,8 +225,12 @@ void fleet_part(const generated_trace& t, const std::vector<selected_platform>& 
   auto reader = trace::azure_2019_invocations_reader::open(t.invocations.string());
   trace::azure_2019_function_minutes row;
   std::string key;
-  for (std::size_t i = 0; reader.next(row); ++i) {
-    if (i % stride != part) continue;
+  for (std::size_t i = 0;; ++i) {
+    if (i % stride != part) {  // another thread's row
+      if (!reader.skip()) break;
+      continue;
+    }
+    if (!reader.next(row)) break;
     workload w{.name = std::string(row.function), .traffic = trace::to_traffic_series(row)};
     key.assign(row.function);
     if (auto d = duration_ms.find(key); d != duration_ms.end())
@@ -264,8 +268,8 @@ void fleet(benchmark::State& state, std::size_t threads) {
 void fleet_all_platforms(benchmark::State& state) { fleet(state, 1); }
 BENCHMARK(fleet_all_platforms)->Unit(benchmark::kMillisecond);
 
-// Both cores: each thread reads the file and evaluates every other function (reading is cheap next
-// to evaluating); wall time, since the work is on two threads.
+// Both cores: each thread reads the file, parses every other row (skipping the rest) and evaluates
+// its functions; wall time, since the work is on two threads.
 void fleet_all_platforms_two_threads(benchmark::State& state) { fleet(state, 2); }
 BENCHMARK(fleet_all_platforms_two_threads)->Unit(benchmark::kMillisecond)->UseRealTime();
 

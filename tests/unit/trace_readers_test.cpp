@@ -75,6 +75,51 @@ TEST_CASE("2019 invocations: generated files, a partial day and CRLF line ends")
   CHECK_FALSE(r.next(row));
 }
 
+TEST_CASE("2019 invocations: rows of plain digits and rows that need the general parser read the same") {
+  // The reader reads rows of plain counts in one pass and leaves anything else (spaces, a sign,
+  // decimals, ten digits or more) to a split and from_chars: both give the written values.
+  const std::string header = "HashOwner,HashApp,HashFunction,Trigger,1,2,3\n";
+  trace::azure_2019_invocations_reader r(detail::line_source::from_text(
+      header + "o,a,f,http,0,5,123456789\no,a,g,timer, 4,+5,1234567890\no,a,h,queue,0.5,2e3,007\n", "mixed.csv"));
+  trace::azure_2019_function_minutes row;
+  const std::vector<std::vector<double>> expected{{0, 5, 123456789}, {4, 5, 1234567890}, {0.5, 2000, 7}};
+  const std::string_view functions[] = {"f", "g", "h"}, triggers[] = {"http", "timer", "queue"};
+  for (std::size_t i = 0; i < 3; ++i) {
+    REQUIRE(r.next(row));
+    CHECK(row.owner == "o");
+    CHECK(row.app == "a");
+    CHECK(row.function == functions[i]);
+    CHECK(row.trigger == triggers[i]);
+    CHECK(std::vector<double>(row.counts.begin(), row.counts.end()) == expected[i]);
+    CHECK(row.line == i + 2);
+  }
+  CHECK_FALSE(r.next(row));
+  // A trailing comma is a fourth minute column; a missing count is a missing column.
+  CHECK(error_of([&] { count_2019(header + "o,a,f,http,1,2,3,\n"); }) ==
+        "gen.csv:2: expected 7 columns (HashOwner,HashApp,HashFunction,Trigger and 3 minutes), got 8");
+  CHECK(error_of([&] { count_2019(header + "o,a,f,http,1,2\n"); }) ==
+        "gen.csv:2: expected 7 columns (HashOwner,HashApp,HashFunction,Trigger and 3 minutes), got 6");
+  CHECK(error_of([&] { count_2019(header + "o,a,f\n"); }) ==
+        "gen.csv:2: expected 7 columns (HashOwner,HashApp,HashFunction,Trigger and 3 minutes), got 3");
+}
+
+TEST_CASE("2019 invocations: skip() passes over a row without reading it") {
+  // What a fleet split over threads does: each reader reads its own rows and skips the others',
+  // even malformed ones (the reader that owns them reports them), and blank lines are not rows.
+  trace::azure_2019_invocations_reader r(detail::line_source::from_text(
+      "HashOwner,HashApp,HashFunction,Trigger,1\no,a,f,http,1\n\no,a,g,http,x\no,a,h,http,3\n", "skip.csv"));
+  trace::azure_2019_function_minutes row;
+  REQUIRE(r.next(row));
+  CHECK(row.function == "f");
+  CHECK(r.skip());  // g, malformed, not read
+  REQUIRE(r.next(row));
+  CHECK(row.function == "h");
+  CHECK(row.counts[0] == 3);
+  CHECK(row.line == 5);
+  CHECK_FALSE(r.skip());
+  CHECK_FALSE(r.next(row));
+}
+
 TEST_CASE("2019 invocations: malformed input names file:line and the column") {
   const std::string header = "HashOwner,HashApp,HashFunction,Trigger,1,2,3\n";
   CHECK(error_of([&] { count_2019(header + "o,a,f,http,1,2\n"); }) ==

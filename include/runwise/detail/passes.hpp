@@ -9,6 +9,21 @@
 
 namespace runwise::detail {
 
+/// Scratch doubles for one pass, left uninitialised: a std::vector would zero its ~24 kB at every
+/// evaluation of a fleet's functions (and std::unique_ptr's <memory> would bring <ostream> into the
+/// core header's compile time).
+class scratch_doubles {
+ public:
+  explicit scratch_doubles(std::size_t size) : data_(new double[size]) {}
+  scratch_doubles(const scratch_doubles&) = delete;
+  scratch_doubles& operator=(const scratch_doubles&) = delete;
+  ~scratch_doubles() { delete[] data_; }
+  [[nodiscard]] double* data() const noexcept { return data_; }
+
+ private:
+  double* data_;
+};
+
 /// f(x[0]) + ... + f(x[len - 1]) in four lanes, so that no addition waits for the one before.
 template <class F>
 double sum_in_lanes(const double* x, std::size_t len, F f) {

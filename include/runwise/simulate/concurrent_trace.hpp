@@ -41,12 +41,13 @@ concurrent_trace_totals concurrent_trace(const std::vector<double>& counts, std:
                                          double minimum, PeakOf&& peak_of) {
   const std::size_t steps = counts.size();
   const std::size_t chunk = std::max<std::size_t>(1, 512 / window) * window;
-  std::vector<double> scratch(6 * chunk + window);
+  const scratch_doubles scratch(6 * chunk + window);
   double* const load = scratch.data();
-  double* const prefix = load + chunk;  // then each step's cold starts
-  double* const most = prefix + chunk;  // the largest load of the window and the step
-  double* const peak = most + chunk;    // then the instances alive
-  double* const suffix = peak + chunk;  // W + chunk: see detail::block_maxima
+  double* const prefix = load + chunk;      // then each step's cold starts
+  double* const most = prefix + chunk;      // the largest load of the window and the step
+  double* const peak = most + chunk;        // then the instances alive
+  double* const suffix = peak + chunk;      // W + chunk: see detail::block_maxima
+  std::fill(suffix, suffix + window, 0.0);  // nothing was busy before step 0
   const double cold_after_idle = minimum < 1 ? 1.0 : 0.0;
   concurrent_trace_totals out;
   double last_most = -1, last_peak = 0;

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "../detail/passes.hpp"
 #include "../units.hpp"
 #include "fifo_queue.hpp"
 #include "usage.hpp"
@@ -76,8 +77,8 @@ trace_totals walk_trace(const std::vector<double>& counts, const trace_rule& rul
   const std::size_t block = std::max<std::size_t>(1, std::min(window, steps));
   // This block's wanted replicas, the previous block's suffix maxima (zeros before step 0), and the
   // steps where the replicas change with what they change to (steps + 1: one is written ahead).
-  // (A vector, not a unique_ptr: <memory> brings <ostream> into the core header's compile time.)
-  std::vector<double> scratch(2 * block + 2 * (steps + 1));
+  // Every slot is written before it is read.
+  const ::runwise::detail::scratch_doubles scratch(2 * block + 2 * (steps + 1));
   double* const wanted = scratch.data();
   double* const suffix = std::fill_n(wanted + block, block, 0.0) - block;
   double* const change_step = suffix + block;

@@ -50,7 +50,7 @@ inline double trace_cold_starts(const std::vector<double>& counts, std::size_t w
                                 double keep_alive) {
   const std::size_t steps = counts.size();
   const std::size_t chunk = std::max<std::size_t>(1, 1024 / window) * window;
-  std::vector<double> scratch(3 * chunk + window);  // (not <memory>: it stays out of the core header)
+  const scratch_doubles scratch(3 * chunk + window);
   double* const instances = scratch.data();
   double* const prefix = instances + chunk;  // then each step's cold starts
   // suffix[W + j]: the most instances from step j to its block's end; suffix[0, W) holds the

@@ -10,6 +10,7 @@
 
 #include <cmath>
 #include <cstddef>
+#include <cstring>
 #include <span>
 #include <string>
 #include <string_view>
@@ -62,33 +63,63 @@ class azure_2019_invocations_reader {
     do {
       if (!source_.next(line)) return false;
     } while (line.empty());
+    if (!read_plain(line)) read_any(line);
+    row = {ids_[0], ids_[1], ids_[2], ids_[3], counts_, first_minute_, source_.line_number()};
+    return true;
+  }
+
+  /// Passes over the next row without reading its fields (another reader of the same file reads
+  /// it: a fleet split over threads); false at the end of the file.
+  bool skip() {
+    std::string_view line;
+    do {
+      if (!source_.next(line)) return false;
+    } while (line.empty());
+    return true;
+  }
+
+ private:
+  // The common row in one pass: four ids, then counts of one to nine plain digits, each after one
+  // comma. False, with nothing to rely on, for anything else (spaces, signs, decimals, another
+  // number of columns), which read_any reads or reports.
+  bool read_plain(std::string_view line) {
+    const char* p = line.data();
+    const char* const end = p + line.size();
+    for (std::string_view& id : ids_) {
+      const void* comma = std::memchr(p, ',', static_cast<std::size_t>(end - p));
+      if (comma == nullptr) return false;
+      id = std::string_view(p, static_cast<std::size_t>(static_cast<const char*>(comma) - p));
+      p = static_cast<const char*>(comma) + 1;
+    }
+    for (std::size_t i = 0; i < counts_.size(); ++i) {
+      if (i > 0) {
+        if (p == end || *p != ',') return false;  // a column missing, or not a plain count
+        ++p;
+      }
+      const char* const first = p;
+      double x = 0;
+      for (unsigned digit = 0; p != end && (digit = static_cast<unsigned char>(*p) - unsigned{'0'}) <= 9; ++p)
+        x = x * 10 + digit;
+      if (p == first || p - first > 9) return false;
+      counts_[i] = x;
+    }
+    return p == end;  // (a comma or anything else after the last count: more columns)
+  }
+
+  // Any row: split at commas, the column count checked, counts that are not plain digits parsed
+  // by from_chars (detail::parse_non_negative names the column of a bad one).
+  void read_any(std::string_view line) {
     detail::split_fields(line, fields_);
     if (fields_.size() != 4 + counts_.size())
       fail_input(source_.where(), "expected " + std::to_string(4 + counts_.size()) +
                                       " columns (HashOwner,HashApp,HashFunction,Trigger and " +
                                       std::to_string(counts_.size()) + " minutes), got " +
                                       std::to_string(fields_.size()));
-    for (std::size_t i = 0; i < counts_.size(); ++i) {
-      const std::string_view f = fields_[4 + i];
-      // Counts are small integers: a fast path for plain digits, from_chars for anything else.
-      bool digits = !f.empty() && f.size() <= 9;
-      double x = 0;
-      for (std::size_t k = 0; digits && k < f.size(); ++k) {
-        const unsigned digit = static_cast<unsigned char>(f[k]) - unsigned{'0'};
-        digits = digit <= 9;
-        x = x * 10 + digit;
-      }
-      if (digits) {
-        counts_[i] = x;
-      } else {
-        counts_[i] = detail::parse_non_negative(f, source_, std::to_string(first_minute_ + i));
-      }
-    }
-    row = {fields_[0], fields_[1], fields_[2], fields_[3], counts_, first_minute_, source_.line_number()};
-    return true;
+    for (std::size_t i = 0; i < counts_.size(); ++i)
+      counts_[i] = detail::parse_non_negative(fields_[4 + i], source_, std::to_string(first_minute_ + i));
+    for (std::size_t k = 0; k < 4; ++k) ids_[k] = fields_[k];
   }
 
- private:
   void read_header() {
     std::string_view line;
     if (!source_.next(line)) fail_input(source_.name() + ":1", "empty file; expected a header");
@@ -119,6 +150,7 @@ class azure_2019_invocations_reader {
 
   detail::line_source source_;
   std::vector<std::string_view> fields_;
+  std::string_view ids_[4];  // HashOwner, HashApp, HashFunction, Trigger of the last row
   std::vector<double> counts_;
   std::size_t first_minute_ = 1;
 };
