@@ -232,8 +232,11 @@ struct container_fleet {
     // start (their start-up is before the horizon), so only the queue moves.
     const bool only_the_queue = c.policy == scaling_policy::fixed && !steps;
     if (only_the_queue) {
+      // The queue forms only in a step with more arrivals than the capacity: below the busiest
+      // step's count it stays empty, with no step to walk.
       const double capacity = current * per_task_per_step;
-      for (const double ni : n) queue.serve(ni, capacity);
+      if (t.peak_count() > capacity)
+        for (const double ni : n) queue.serve(ni, capacity);
       tasks_sum = current * static_cast<double>(n.size());
       u.peak_instances = current;
     }
