@@ -21,7 +21,7 @@ struct plain_result {
 };
 
 // The documented rule, step by step, for one request per instance and no throttling: a step's load
-// a = (n / step)·E[d] is its busy instances; the W = ceil(T / step) steps before it keep the most
+// a = n·(E[d] / step) is its busy instances; the W = ceil(T / step) steps before it keep the most
 // whole busy instances warm; alive are the most instances at any step's peak over the window and
 // the step (the 1 - E[d]/T quantile of Poisson(a)), at least a, the minimum, and 1 when the window
 // or the step had a request; cold starts: the first request after a window without any (unless a
@@ -31,7 +31,7 @@ plain_result plain_model(const workload& w, const concurrent_instances::config& 
   const double step = w.traffic.step().value(), d = w.duration.mean.value();
   const auto W = static_cast<std::size_t>(std::max(1.0, std::ceil(c.idle_timeout_s / step - 1e-9)));
   const double minimum = std::floor(c.min_instances), p = 1 - std::min(0.5, d / std::max(c.idle_timeout_s, d));
-  const auto load = [&](std::size_t i) { return n[i] / step * d; };
+  const auto load = [&](std::size_t i) { return n[i] * (d / step); };
   const auto peak = [&](double a) { return std::ceil(simulate::poisson_quantile(a, p) - 1e-9); };
   plain_result r;
   for (std::size_t i = 0; i < n.size(); ++i) {

@@ -81,7 +81,7 @@ TEST_CASE("the walk remembers per-step sums: same as computing every step direct
   const double d = w.duration.mean.value();
   double busy = 0, rounding = 0;
   for (double n : counts) {
-    const auto load = poisson_instance_load(n / 60 * d, 4);
+    const auto load = poisson_instance_load(n * (d / 60), 4);
     busy += 60 * load.busy;
     rounding += simulate::rounding_seconds(n, load, 4, w.duration, 0.1);
   }

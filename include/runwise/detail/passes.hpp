@@ -5,6 +5,7 @@
 // trace_cold_starts.hpp, simulate/concurrent_trace.hpp): loops written so that GCC and Clang turn
 // them into vector code under the default floating-point rules (-ftrapping-math, no reassociation).
 
+#include <algorithm>
 #include <cstddef>
 
 namespace runwise::detail {
@@ -75,6 +76,32 @@ inline void block_maxima(const double* x, double* prefix, double* suffix, std::s
       suffix[window + last - k] = after;
     }
   }
+}
+
+/// Calls f(begin, end) for each stretch [begin, end) of the `size` counts `n` that holds requests,
+/// in order: a stretch starts at a step with a request and none in the `window` steps before it,
+/// takes in each later request at most `window` steps after the one before, and ends `after` <=
+/// `window` steps past its last request (or at the end). Steps outside every stretch have no
+/// request, and the first step of a stretch has none in its window: a model whose state is idle
+/// after a window without requests can start each stretch afresh and skip the steps between.
+template <class F>
+void for_each_busy_stretch(const double* n, std::size_t size, std::size_t window, std::size_t after, F&& f) {
+  std::size_t i = 0;
+  for (;;) {
+    while (i < size && !(n[i] > 0)) ++i;
+    if (i >= size) return;
+    const std::size_t begin = i;
+    std::size_t last = i;
+    for (++i; i < size && i - last <= window; ++i)
+      if (n[i] > 0) last = i;
+    f(begin, std::min(size, last + 1 + after));  // the next request is at i or later, past `after`
+  }
+}
+
+/// Whether `busy` steps with requests among `size` are few enough for for_each_busy_stretch to
+/// save work: their stretches of about window + 1 steps cover at most half of the steps.
+constexpr bool sparse_enough(std::size_t busy, std::size_t window, std::size_t size) noexcept {
+  return busy * (window + 1) <= size / 2;
 }
 
 }  // namespace runwise::detail

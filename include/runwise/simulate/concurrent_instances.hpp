@@ -14,7 +14,6 @@
 
 #include "../detail/check.hpp"
 #include "../detail/math.hpp"
-#include "../detail/passes.hpp"
 #include "../detail/sliding_max.hpp"
 #include "../workload/workload.hpp"
 #include "concurrent_trace.hpp"
@@ -174,6 +173,7 @@ struct concurrent_instances {
     const traffic_series& t = w.traffic;
     const std::vector<double>& n = t.counts();
     const double step = t.step().value(), d = w.duration.mean.value(), per = w.concurrency_per_instance;
+    const double per_request = d / step;  // a step's load is n·E[d]/step (Little's law)
     const double minimum = std::floor(c.min_instances), cap = std::floor(c.max_instances) * std::floor(per);
     const auto window = static_cast<std::size_t>(std::max(1.0, std::ceil(c.idle_timeout_s / step - 1e-9)));
     instance_time out;
@@ -188,7 +188,7 @@ struct concurrent_instances {
       top.expire_before(i > window ? i - window : 0);
       const double earlier = top.largest(0.0);      // the largest load of the window before this step
       const double warm = seen.instances(earlier);  // whole instances: the ceiling of the most busy
-      const double a_all = n[i] / step * d;
+      const double a_all = n[i] * per_request;
       const double share = a_all > cap ? cap / a_all : 1.0;
       const double a = a_all * share;
       if (a != last_a) {  // steady stretches of traffic reuse the last sums
@@ -231,22 +231,24 @@ struct concurrent_instances {
   static instance_time busy_time(const workload& w, const config& c, double granularity_s) {
     const std::vector<double>& n = w.traffic.counts();
     const double step = w.traffic.step().value(), d = w.duration.mean.value(), per = w.concurrency_per_instance;
+    const double per_request = d / step;
     const double cap = std::floor(c.max_instances) * std::floor(per);
     const double single = granularity_s > 0 ? w.duration.expected_billed(seconds{granularity_s}).value() - d : 0.0;
     load_memo seen = memo_for(w, c);
     instance_time out;
-    if (seen.one_per_instance() && w.traffic.peak_count() / step * d <= cap) {
-      // Nothing throttled, one request per instance: a step's busy instances are its load a, and
-      // its rounding is its requests' (rounding_seconds_given), summed in lanes.
-      out.busy_s = detail::sum_in_lanes(n.data(), n.size(), [&](double ni) { return step * (ni / step * d); });
-      if (granularity_s > 0)
-        out.rounding_s = detail::sum_in_lanes(n.data(), n.size(), [&](double ni) { return ni * single; });
+    if (seen.one_per_instance() && w.traffic.peak_count() * per_request <= cap) {
+      // Nothing throttled, one request per instance: a step's busy instances are its load a, so
+      // the busy seconds are the requests' E[d] each, and each request rounds alone
+      // (rounding_seconds_given).
+      const double requests = w.traffic.total().value();
+      out.busy_s = requests * d;
+      out.rounding_s = granularity_s > 0 ? requests * single : 0.0;
       return out;
     }
     double last_a = -1;
     instance_load load{};
     for (const double ni : n) {
-      const double a_all = ni / step * d;
+      const double a_all = ni * per_request;
       const double share = a_all > cap ? cap / a_all : 1.0;
       const double a = a_all * share;
       if (a != last_a) load = seen.one_per_instance() ? instance_load{a, 1.0, 0.0} : seen.at(a).load, last_a = a;
@@ -284,15 +286,16 @@ struct concurrent_instances {
     const traffic_series& t = w.traffic;
     const double step = t.step().value(), d = w.duration.mean.value(), per = std::floor(w.concurrency_per_instance);
     const double cap = std::floor(c.max_instances) * per;
-    // The load (n / step)·d rises with n, so the busiest step has the largest; a window is idle
+    // The load n·(d / step) rises with n, so the busiest step has the largest; a window is idle
     // exactly when its largest load is 0 if the least positive count's load is positive.
-    if (!t.observed() || per != 1 || t.peak_count() / step * d > cap) return false;
-    if (t.least_positive_count() > 0 && !(t.least_positive_count() / step * d > 0)) return false;
+    const double per_request = d / step;
+    if (!t.observed() || per != 1 || t.peak_count() * per_request > cap) return false;
+    if (t.least_positive_count() > 0 && !(t.least_positive_count() * per_request > 0)) return false;
     const auto window = static_cast<std::size_t>(std::max(1.0, std::ceil(c.idle_timeout_s / step - 1e-9)));
     load_memo seen = memo_for(w, c);
     const double minimum = std::floor(c.min_instances);
-    const detail::concurrent_trace_totals sums =
-        detail::concurrent_trace(t.counts(), window, step, d, minimum, [&](double a) { return seen.peak(a); });
+    const detail::concurrent_trace_totals sums = detail::concurrent_trace(
+        t.counts(), t.busy_steps(), window, step, d, minimum, [&](double a) { return seen.peak(a); });
     u.arrived = u.served = t.total();
     u.throttled = requests{0};
     u.cold_starts = requests{std::min(sums.cold, t.total().value())};

@@ -108,6 +108,7 @@ struct function_instances {
     std::size_t window;  // W: whole steps in the keep-alive window (at least one)
     bool observed;
     double total, largest_count, least_count;  // the series' own: sum, largest, least positive
+    std::size_t busy_steps;                    // and how many steps have a request
     double per_window_step;
 
     model(const workload& w, const config& c)
@@ -123,6 +124,7 @@ struct function_instances {
           total(w.traffic.total().value()),
           largest_count(w.traffic.peak_count()),
           least_count(w.traffic.least_positive_count()),
+          busy_steps(w.traffic.busy_steps()),
           per_window_step(1.0 / (static_cast<double>(window) * step)) {}
 
     // With warm >= 0, min(limit, warm + half_scale_out) is exactly `limit` when half the step's
@@ -303,7 +305,7 @@ struct function_instances {
     if (peak > m.limit) return false;
     out.arrived = out.served = m.total;
     out.throttled = out.on_provisioned = 0;
-    out.cold = detail::trace_cold_starts(m.n, m.window, m.step, per_request, m.keep_alive);
+    out.cold = detail::trace_cold_starts(m.n, m.busy_steps, m.window, m.step, per_request, m.keep_alive);
     out.busy_seconds = m.total * m.d;
     out.peak = peak;
     return true;

@@ -64,6 +64,9 @@ class traffic_series {
   /// as idle exactly when it holds no request read it to rule out vanishing counts.
   [[nodiscard]] double least_positive_count() const noexcept { return least_; }
 
+  /// How many steps have a request (fast paths for sparse traffic read it).
+  [[nodiscard]] std::size_t busy_steps() const noexcept { return busy_steps_; }
+
   /// Requests per second in the busiest step.
   [[nodiscard]] double peak_rate() const noexcept { return peak_ / step_.value(); }
 
@@ -90,6 +93,7 @@ class traffic_series {
     total_ = base.total_ * factor;
     peak_ = base.peak_ * factor;    // x ↦ x·factor is monotonic in floating point too: the same maximum
     least_ = base.least_ * factor;  // and the same minimum, unless it underflowed to 0 (counted again)
+    busy_steps_ = factor > 0 ? base.busy_steps_ : 0;
     if (least_ == 0 && peak_ > 0) static_cast<void>(summarise());
   }
 
@@ -101,12 +105,15 @@ class traffic_series {
   bool summarise() noexcept {
     total_ = 0, peak_ = 0, least_ = 0;
     bool valid = true;
+    std::size_t busy = 0;
     for (double c : counts_) {
       valid &= c >= 0 && c <= max_count;
       total_ += c;
       peak_ = c > peak_ ? c : peak_;
       least_ = c > 0 && (least_ == 0 || c < least_) ? c : least_;
+      busy += c > 0 ? 1 : 0;
     }
+    busy_steps_ = busy;
     return valid;
   }
 
@@ -114,6 +121,7 @@ class traffic_series {
   std::vector<double> counts_;
   bool observed_ = false;
   double total_ = 0, peak_ = 0, least_ = 0;
+  std::size_t busy_steps_ = 0;
 };
 
 }  // namespace runwise
