@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
 #include <vector>
 
 #include <runwise/simulate/concurrent_instances.hpp>
@@ -135,4 +136,30 @@ TEST_CASE("Cloud Run's trace passes step aside where they do not apply") {
   // run() still answers all three, through the walk: everything served but the throttled share.
   CHECK(concurrent_instances::run(throttled, {}).throttled.value() > 0);
   CHECK(concurrent_instances::run(shared, {}).served.value() == shared.traffic.total().value());
+}
+
+TEST_CASE("Cloud Run's trace passes on a sparse trace: only the stretches around requests are walked") {
+  // A request every ~50 minutes and a few bursts (as half the functions of the Azure trace): the
+  // passes read the stretches from each request to a timeout past it, and count the steps between
+  // as idle — no cold start, the minimum instances alive. Same sums as the plain rule.
+  std::vector<double> counts(1440, 0.0);
+  std::uint32_t state = 11;
+  for (double& x : counts) {
+    state = state * 1103515245u + 12345u;
+    const std::uint32_t r = (state >> 16) % 1000;
+    x = r < 20 ? 1.0 : r < 25 ? static_cast<double>(r) * 40 : 0.0;
+  }
+  const workload w{.traffic = traffic_series(seconds{60}, counts), .duration = {milliseconds(1500)}};
+  REQUIRE(detail::sparse_enough(w.traffic.busy_steps(), 15, counts.size()));
+  for (const double minimum : {0.0, 2.0})
+    for (const double timeout : {60.0, 900.0}) {
+      CAPTURE(minimum);
+      CAPTURE(timeout);
+      check_against_plain_and_walk(w, {.min_instances = minimum, .idle_timeout_s = timeout});
+    }
+  // No request at all: no stretch; the minimum instances all day, or nothing.
+  const workload idle{.traffic = traffic_series(seconds{60}, std::vector<double>(1440, 0.0)),
+                      .duration = {milliseconds(1500)}};
+  check_against_plain_and_walk(idle, {.min_instances = 2});
+  check_against_plain_and_walk(idle, {});
 }

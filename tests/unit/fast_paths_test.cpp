@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include <runwise/simulate/function_instances.hpp>
@@ -199,4 +200,48 @@ TEST_CASE("function_instances: counts below 1e-9 leave the trace passes for the 
   // call only step 0's window idle, and count 4e-10.
   const usage u = function_instances::run(series(std::vector<double>(100, 4e-10), true), {});
   CHECK(u.cold_starts.value() == doctest::Approx(3 * 4e-10).epsilon(1e-9));
+}
+
+TEST_CASE("for_each_busy_stretch: stretches around requests, merged within a window, ending `after` past the last") {
+  // Requests at steps 2, 5, 20 and 29 of 32; window 3: steps 2 and 5 are 3 apart (one stretch),
+  // 20 starts another (15 after 5), 29 is 9 after 20 (a third).
+  std::vector<double> n(32, 0.0);
+  for (std::size_t i : {2, 5, 20, 29}) n[i] = 1;
+  std::vector<std::pair<std::size_t, std::size_t>> got;
+  const auto collect = [&](std::size_t b, std::size_t e) { got.emplace_back(b, e); };
+  detail::for_each_busy_stretch(n.data(), n.size(), 3, 0, collect);
+  CHECK(got == std::vector<std::pair<std::size_t, std::size_t>>{{2, 6}, {20, 21}, {29, 30}});
+  got.clear();
+  detail::for_each_busy_stretch(n.data(), n.size(), 3, 3, collect);  // a window past each: 29's ends at 32
+  CHECK(got == std::vector<std::pair<std::size_t, std::size_t>>{{2, 9}, {20, 24}, {29, 32}});
+  got.clear();
+  detail::for_each_busy_stretch(n.data(), 0, 3, 3, collect);  // nothing, and no request
+  std::fill(n.begin(), n.end(), 0.0);
+  detail::for_each_busy_stretch(n.data(), n.size(), 3, 3, collect);
+  CHECK(got.empty());
+  CHECK(detail::sparse_enough(29, 15, 1440));  // 29 × 16 = 464 <= 720
+  CHECK_FALSE(detail::sparse_enough(46, 15, 1440));
+}
+
+TEST_CASE("function_instances: a sparse trace read stretch by stretch equals the plain model and the whole pass") {
+  // Half of the Azure trace's functions are called now and then: a request every ~50 minutes and a
+  // few bursts, so the busy steps' stretches cover a small part of the day and the passes skip the
+  // rest. The cold starts must be the plain model's, and the whole-trace pass's.
+  std::vector<double> counts(1440, 0.0);
+  std::uint32_t state = 7;
+  for (double& x : counts) {
+    state = state * 1103515245u + 12345u;
+    const std::uint32_t r = (state >> 16) % 1000;
+    x = r < 20 ? 1.0 : r < 25 ? static_cast<double>(r) * 40 : 0.0;
+  }
+  const workload w = series(counts, true);
+  REQUIRE(detail::sparse_enough(w.traffic.busy_steps(), 10, counts.size()));
+  for (const double keep_alive : {30.0, 600.0, 900.0}) {
+    CAPTURE(keep_alive);
+    check_same(w, {.keep_alive_s = keep_alive});
+    const auto window = static_cast<std::size_t>(std::max(1.0, std::floor(keep_alive / 60)));
+    const double per_request = w.duration.mean.value() / 60;
+    CHECK(detail::trace_cold_starts(counts, w.traffic.busy_steps(), window, 60, per_request, keep_alive) ==
+          detail::trace_cold_starts(counts, counts.size(), window, 60, per_request, keep_alive));
+  }
 }
