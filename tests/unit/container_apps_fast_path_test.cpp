@@ -184,3 +184,28 @@ TEST_CASE("Container Apps' fast walk: steps of a second and of an hour, and an e
   CHECK(u.mean_instances == 0);
   CHECK(azure_container_apps::price(empty, u, {}).total().value() == 0);
 }
+
+TEST_CASE("Container Apps' fast walk on sparse traces: stretch by stretch, back to back, and a queue that stays") {
+  // A call now and then (as half the functions of the Azure trace), walked stretch by stretch:
+  // requests at minutes 100 and 106 (5-step cooldown: the second stretch starts where the first
+  // ends), 300 and 302 (one stretch), and one every ~50 minutes after; scaled by 0.37 too.
+  std::vector<double> counts(1440, 0.0);
+  for (std::size_t m : {100, 106, 300, 302}) counts[m] = 3;
+  for (std::size_t m = 400; m < 1440; m += 47 + m % 5) counts[m] = static_cast<double>(1 + m % 4);
+  std::vector<double> scaled = counts;
+  for (double& x : scaled) x *= 0.37;
+  // A burst above 2 replicas' service (2 × 60 requests a minute): the queue outlasts its stretch.
+  std::vector<double> queued = counts;
+  queued[700] = 5000;
+  for (const auto& trace : {counts, scaled, queued}) {
+    const workload w{.traffic = traffic_series(seconds{60}, trace), .duration = {milliseconds(1000)}};
+    REQUIRE(detail::sparse_enough(w.traffic.busy_steps(), 5, trace.size()));
+    for (const double max_replicas : {2.0, 10.0}) {
+      azure_container_apps::config c;
+      c.capacity.max_replicas = max_replicas;
+      check_against_plain(w, c);
+      c.capacity.cooldown_s = 60;  // a one-step window
+      check_against_plain(w, c);
+    }
+  }
+}

@@ -118,9 +118,11 @@ struct http_scaled_replicas {
     const bool whole =
         t.peak_count() * static_cast<double>(r.window + 1) < 0x1p53 && detail_scaled::whole_counts(t.counts());
     const detail_scaled::trace_totals s =
-        r.minimum >= 1 ? detail_scaled::walk_trace<true, true>(t.counts(), r, exact, u.runs, u.peak_instances)
-        : whole        ? detail_scaled::walk_trace<false, true>(t.counts(), r, exact, u.runs, u.peak_instances)
-                       : detail_scaled::walk_trace<false, false>(t.counts(), r, exact, u.runs, u.peak_instances);
+        r.minimum >= 1
+            ? detail_scaled::walk_trace<true, true>(t.counts(), t.busy_steps(), r, exact, u.runs, u.peak_instances)
+        : whole
+            ? detail_scaled::walk_trace<false, true>(t.counts(), t.busy_steps(), r, exact, u.runs, u.peak_instances)
+            : detail_scaled::walk_trace<false, false>(t.counts(), t.busy_steps(), r, exact, u.runs, u.peak_instances);
     return finish(w, r.minimum, s.backlog, s.late, s.cold, {.active_s = s.active_s, .idle_s = s.idle_s}, u);
   }
 
