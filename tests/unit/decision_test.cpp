@@ -212,3 +212,25 @@ TEST_CASE("duty cycle: one always-on unit against functions of the same size (PR
   REQUIRE(e.break_even[0].duty_cycle);
   CHECK(*e.break_even[0].duty_cycle == doctest::Approx(0.0395 / 0.0836423).epsilon(2e-3));
 }
+
+TEST_CASE("decide::cheapest without explanations: the same choice and order, no reasons written") {
+  // Fleet mode reads only the choice of each function (decision_context::explain = false): the
+  // ranking line and the adequacy notes are skipped, and nothing else changes. Sparse traffic on
+  // Lambda ($0.003 a month) against Fargate ($9.01), as in the first case above.
+  const auto w = steady("webhook", 3000 / 2.628e6, 200, 256);
+  const evaluation e = all_aws{}.evaluate(w);
+  std::vector<option_result> explained = e.options, terse = e.options;
+  const recommendation full = decide::cheapest::decide(explained, {.horizon = hours(730)});
+  const recommendation bare = decide::cheapest::decide(terse, {.horizon = hours(730), .explain = false});
+  CHECK(full.platform == "aws_lambda");
+  CHECK(bare.platform == full.platform);
+  CHECK(bare.kind == full.kind);
+  CHECK_FALSE(full.reasons.empty());
+  CHECK(full.reasons[0].starts_with("ranked by cost alone (decide::cheapest): aws_lambda costs $0.00"));
+  CHECK(bare.reasons.empty());
+  REQUIRE(terse.size() == explained.size());
+  for (std::size_t i = 0; i < terse.size(); ++i) {
+    CHECK(terse[i].platform == explained[i].platform);
+    CHECK(terse[i].score == explained[i].score);
+  }
+}

@@ -64,7 +64,7 @@ fleet_row evaluate_function(const workload& w, const std::vector<selected_platfo
     row.usd.push_back(o.feasible ? std::optional<double>(o.cost.total().value()) : std::nullopt);
   }
   if (std::none_of(options.begin(), options.end(), [](const option_result& o) { return o.feasible; })) return row;
-  const recommendation advice = D::decide(options, decision_context{w.traffic.horizon()});
+  const recommendation advice = D::decide(options, decision_context{.horizon = w.traffic.horizon(), .explain = false});
   row.kind = advice.kind;
   row.platform = advice.platform;
   for (std::size_t i = 0; i < chosen.size(); ++i)

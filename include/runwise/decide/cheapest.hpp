@@ -53,6 +53,7 @@ struct cheapest {
 
     const option_result& win = options.front();
     recommendation r{win.kind == platform_kind::serverless ? choice::serverless : choice::containers, win.platform, {}};
+    if (!ctx.explain) return r;
     std::string ranking = "ranked by cost alone (decide::cheapest): " + win.platform + " costs " +
                           detail::format_usd(win.cost.total().value()) + " over " +
                           detail::format_number(to_hours(ctx.horizon)) + " h";

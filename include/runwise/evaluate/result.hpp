@@ -107,6 +107,9 @@ struct decision_context {
   seconds horizon{};
   const workload* subject = nullptr;  ///< the workload decided on (null: requirements at their defaults)
   preferences prefs{};
+  /// False when only the choice is read (fleet mode: a row per function): a policy may then leave
+  /// the recommendation's reasons empty instead of writing out its ranking.
+  bool explain = true;
 };
 
 }  // namespace runwise
