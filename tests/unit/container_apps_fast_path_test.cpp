@@ -197,7 +197,11 @@ TEST_CASE("Container Apps' fast walk on sparse traces: stretch by stretch, back 
   // A burst above 2 replicas' service (2 × 60 requests a minute): the queue outlasts its stretch.
   std::vector<double> queued = counts;
   queued[700] = 5000;
-  for (const auto& trace : {counts, scaled, queued}) {
+  // A burst of 130 with 2 replicas: 10 wait one minute, so the replicas stay wanted a minute past
+  // the stretch that the requests alone would end a cooldown after minute 700.
+  std::vector<double> drained = counts;
+  drained[700] = 130;
+  for (const auto& trace : {counts, scaled, queued, drained}) {
     const workload w{.traffic = traffic_series(seconds{60}, trace), .duration = {milliseconds(1000)}};
     REQUIRE(detail::sparse_enough(w.traffic.busy_steps(), 5, trace.size()));
     for (const double max_replicas : {2.0, 10.0}) {

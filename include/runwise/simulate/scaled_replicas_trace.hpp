@@ -162,8 +162,9 @@ walk_state walk_steps(const double* n, std::size_t begin, std::size_t end, std::
 /// A sparse trace (`busy_steps` steps with requests, few enough: detail::sparse_enough) scaled from
 /// zero is walked stretch by stretch (detail::for_each_busy_stretch, each ending a cooldown past its
 /// last request): between them nothing is wanted, no replica runs, and the walk's state is what the
-/// last stretch left, with the replicas logged back to 0 where a stretch ends. Should a request
-/// still wait when a stretch ends, the whole trace is walked instead.
+/// last stretch left, with the replicas logged back to 0 where a stretch ends. That holds while
+/// the demand is the requests alone: should a queue form anywhere, the replicas it keeps wanted
+/// can outlast the stretch, and the whole trace is walked instead.
 template <bool Idle, bool WholeCounts, class Exact>
 trace_totals walk_trace(const std::vector<double>& counts, std::size_t busy_steps, const trace_rule& r,
                         const Exact& exact, std::vector<task_run>& runs, double& peak) {
@@ -189,10 +190,10 @@ trace_totals walk_trace(const std::vector<double>& counts, std::size_t busy_step
       ++s.changes, s.previous = 0;
     };
     ::runwise::detail::for_each_busy_stretch(n, steps, window, window, [&](std::size_t begin, std::size_t end) {
-      if (whole_walk) return;  // a stretch ended with requests waiting
+      if (whole_walk) return;  // a queue formed in an earlier stretch
       if (begin > idle_from) scale_to_zero(idle_from);
       s = walk_steps<Idle, WholeCounts>(n, begin, end, block, r, exact, wanted, suffix, change_step, change_to, s);
-      whole_walk = s.queue.backlog > 0;
+      whole_walk = s.queue.late > 0;  // a queue formed: demand outlasted the requests (see above)
       idle_from = end;
     });
     if (!whole_walk) scale_to_zero(idle_from);
