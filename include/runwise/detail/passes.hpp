@@ -6,7 +6,9 @@
 // them into vector code under the default floating-point rules (-ftrapping-math, no reassociation).
 
 #include <algorithm>
+#include <bit>
 #include <cstddef>
+#include <cstdint>
 
 namespace runwise::detail {
 
@@ -88,8 +90,12 @@ template <class F>
 void for_each_busy_stretch(const double* n, std::size_t size, std::size_t window, std::size_t after, F&& f) {
   std::size_t i = 0;
   for (;;) {
-    // Four steps a test while none has a request (one predictable branch), then one at a time.
-    while (i + 4 <= size && !((n[i] > 0) | (n[i + 1] > 0) | (n[i + 2] > 0) | (n[i + 3] > 0))) i += 4;
+    // Sixteen steps a test while all are +0 (their bits OR-ed, which vectorises), then one at a time.
+    for (; i + 16 <= size; i += 16) {
+      std::uint64_t bits = 0;
+      for (std::size_t k = 0; k < 16; ++k) bits |= std::bit_cast<std::uint64_t>(n[i + k]);
+      if (bits != 0) break;
+    }
     while (i < size && !(n[i] > 0)) ++i;
     if (i >= size) return;
     const std::size_t begin = i;
