@@ -12,6 +12,7 @@
 #include <vector>
 
 #include <runwise/simulate/concurrent_instances.hpp>
+#include "sparse_day.hpp"
 
 using namespace runwise;
 using simulate::concurrent_instances;
@@ -142,13 +143,7 @@ TEST_CASE("Cloud Run's trace passes on a sparse trace: only the stretches around
   // A request every ~50 minutes and a few bursts (as half the functions of the Azure trace): the
   // passes read the stretches from each request to a timeout past it, and count the steps between
   // as idle — no cold start, the minimum instances alive. Same sums as the plain rule.
-  std::vector<double> counts(1440, 0.0);
-  std::uint32_t state = 11;
-  for (double& x : counts) {
-    state = state * 1103515245u + 12345u;
-    const std::uint32_t r = (state >> 16) % 1000;
-    x = r < 20 ? 1.0 : r < 25 ? static_cast<double>(r) * 40 : 0.0;
-  }
+  const std::vector<double> counts = sparse_day(11);
   const workload w{.traffic = traffic_series(seconds{60}, counts), .duration = {milliseconds(1500)}};
   REQUIRE(detail::sparse_enough(w.traffic.busy_steps(), 15, counts.size()));
   for (const double minimum : {0.0, 2.0})

@@ -12,6 +12,7 @@
 
 #include <runwise/simulate/function_instances.hpp>
 #include <runwise/workload/generators.hpp>
+#include "sparse_day.hpp"
 
 using namespace runwise;
 using simulate::function_instances;
@@ -227,13 +228,7 @@ TEST_CASE("function_instances: a sparse trace read stretch by stretch equals the
   // Half of the Azure trace's functions are called now and then: a request every ~50 minutes and a
   // few bursts, so the busy steps' stretches cover a small part of the day and the passes skip the
   // rest. The cold starts must be the plain model's, and the whole-trace pass's.
-  std::vector<double> counts(1440, 0.0);
-  std::uint32_t state = 7;
-  for (double& x : counts) {
-    state = state * 1103515245u + 12345u;
-    const std::uint32_t r = (state >> 16) % 1000;
-    x = r < 20 ? 1.0 : r < 25 ? static_cast<double>(r) * 40 : 0.0;
-  }
+  const std::vector<double> counts = sparse_day(7);
   const workload w = series(counts, true);
   REQUIRE(detail::sparse_enough(w.traffic.busy_steps(), 10, counts.size()));
   for (const double keep_alive : {30.0, 600.0, 900.0}) {
