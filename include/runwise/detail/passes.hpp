@@ -10,6 +10,11 @@
 #include <cstddef>
 #include <cstdint>
 
+// The passes round with (x + 2^52) − 2^52, which -ffast-math (reassociation) may fold to x.
+#if defined(__FAST_MATH__)
+#error "runwise's capacity models need IEEE arithmetic: compile them without -ffast-math"
+#endif
+
 namespace runwise::detail {
 
 /// Scratch doubles for one pass, left uninitialised: a std::vector would zero its ~24 kB at every
@@ -54,7 +59,7 @@ inline double max_in_lanes(const double* x, std::size_t len, double start) {
   return low < high ? high : low;
 }
 
-/// ⌈x⌉ for -1 < x < 2^52 (0 for x <= 0) without a call or a branch: adding and
+/// ⌈x⌉ for -0.25 < x < 2^52 (0 for x <= 0; the callers pass x >= -1e-9) without a call or a branch: adding and
 /// taking 2^52 rounds to the nearest integer, and one more is the ceiling when that fell below.
 inline double ceil_small(double x) noexcept {
   const double nearest = (x + 0x1p52) - 0x1p52;

@@ -121,7 +121,8 @@ struct concurrent_instances {
     double per_instance;
     double quantile_p = 0.5;  ///< the quantile of the requests in flight that peak() takes
     std::array<entry, 512> slots{};
-    double quantile_z = 0;  ///< normal_quantile(quantile_p), found at the first load above 700
+    double quantile_z = 0;     ///< normal_quantile(quantile_p), found at the first load above 700
+    double quantile_700 = -1;  ///< the summed quantile at a = 700, found then too
     bool have_z = false;
 
     [[nodiscard]] bool one_per_instance() const noexcept { return per_instance < 2; }
@@ -149,8 +150,11 @@ struct concurrent_instances {
     double peak(double a) {
       entry& r = at(a);
       if (r.peak < 0) {
-        if (a > 700 && !have_z) quantile_z = normal_quantile(quantile_p), have_z = true;
-        r.peak = std::ceil(poisson_quantile(a, quantile_p, quantile_z) / per_instance - 1e-9);
+        if (a > 700 && !have_z) {
+          quantile_z = normal_quantile(quantile_p), have_z = true;
+          quantile_700 = poisson_quantile(700, quantile_p, quantile_z);
+        }
+        r.peak = std::ceil(poisson_quantile(a, quantile_p, quantile_z, quantile_700) / per_instance - 1e-9);
       }
       return r.peak;
     }
@@ -213,9 +217,12 @@ struct concurrent_instances {
       out.alive_s += step * alive;
 
       double cold = 0;
-      if (served > 0 && minimum < 1)
-        cold = gap_cold_starts(t.observed(), served, in_window, static_cast<double>(window) * step, step,
-                               c.idle_timeout_s);
+      if (served > 0 && minimum < 1) {
+        // An observed window is idle when no request came in it: its largest load tells exactly,
+        // where the running sum of fractional counts can keep a residue (as for `any`).
+        const double prior = t.observed() ? (earlier > 0 ? 1.0 : 0.0) : in_window;
+        cold = gap_cold_starts(t.observed(), served, prior, static_cast<double>(window) * step, step, c.idle_timeout_s);
+      }
       cold += std::max(0.0, instances - std::max(1.0, warm));
       sink(i, served, n[i] - served, load.busy, alive, cold);
 

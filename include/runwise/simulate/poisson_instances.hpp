@@ -116,16 +116,23 @@ inline double normal_quantile(double p) {
 }
 
 /// The smallest k with P(N <= k) >= p for N ~ Poisson(a): by summing the pmf up to a = 700, by
-/// the normal approximation with continuity correction above (its error there is below one request).
+/// the normal approximation with continuity correction above (its error there is below one request),
+/// raised to the summed quantile at a = 700 so that the result never decreases as a grows (the
+/// approximation leaves out the skew and falls a few requests short just above 700; a capacity
+/// model takes a window's peak as the quantile of its largest load, which needs the monotony).
 /// (Above 708, e^(-a) underflows to 0 and the sum would never reach p.) `z` is normal_quantile(p),
-/// which a walk that asks for one p at many loads finds once; it is read only above a = 700.
+/// which a walk that asks for one p at many loads finds once; it is read only above a = 700, and so
+/// is `at_700`, the summed quantile at 700 (negative: computed here).
 ///
 /// ```cpp
 /// runwise::simulate::poisson_quantile(1.0, 0.99);   // 4: P(N <= 3) = 0.981, P(N <= 4) = 0.996
 /// ```
-inline double poisson_quantile(double a, double p, double z) {
+inline double poisson_quantile(double a, double p, double z, double at_700 = -1) {
   if (!(a > 0)) return 0;
-  if (a > 700) return std::max(0.0, std::ceil(a + z * std::sqrt(a) - 0.5));
+  if (a > 700) {
+    if (at_700 < 0) at_700 = poisson_quantile(700, p, z);
+    return std::max(at_700, std::ceil(a + z * std::sqrt(a) - 0.5));
+  }
   double pmf = std::exp(-a), cdf = pmf, k = 0;
   while (cdf < p && k < 10 * a + 100) {
     k += 1;

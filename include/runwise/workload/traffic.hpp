@@ -94,7 +94,7 @@ class traffic_series {
     peak_ = base.peak_ * factor;    // x ↦ x·factor is monotonic in floating point too: the same maximum
     least_ = base.least_ * factor;  // and the same minimum, unless it underflowed to 0 (counted again)
     busy_steps_ = factor > 0 ? base.busy_steps_ : 0;
-    if (least_ == 0 && peak_ > 0) static_cast<void>(summarise());
+    if (least_ == 0 && base.least_ > 0) static_cast<void>(summarise());  // (all may have underflowed)
   }
 
  private:
