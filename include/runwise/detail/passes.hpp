@@ -117,4 +117,16 @@ constexpr bool sparse_enough(std::size_t busy, std::size_t window, std::size_t s
   return busy * (window + 1) <= size / 2;
 }
 
+/// The spans a model that starts idle after a window without requests must walk: the stretches of
+/// for_each_busy_stretch (with `after`) when the `busy` steps with a request among `size` are
+/// sparse_enough, else the whole [0, size) at once.
+template <class F>
+void for_each_span_to_walk(const double* n, std::size_t size, std::size_t busy, std::size_t window, std::size_t after,
+                           F&& f) {
+  if (sparse_enough(busy, window, size))
+    for_each_busy_stretch(n, size, window, after, f);
+  else
+    f(std::size_t{0}, size);
+}
+
 }  // namespace runwise::detail

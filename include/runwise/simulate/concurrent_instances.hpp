@@ -140,6 +140,9 @@ struct concurrent_instances {
       return r;
     }
 
+    /// The instance load of a step with load a (at C = 1, a itself: nothing looked up).
+    instance_load load_of(double a) { return one_per_instance() ? instance_load{a, 1.0, 0.0} : at(a).load; }
+
     /// Whole instances busy at some point of a step with load a.
     double instances(double a) { return one_per_instance() ? detail::ceil(a - 1e-9) : at(a).instances; }
 
@@ -160,6 +163,11 @@ struct concurrent_instances {
     }
   };
 
+  /// The idle timeout in whole steps of `step` seconds, at least one.
+  static std::size_t timeout_steps(double step, const config& c) noexcept {
+    return static_cast<std::size_t>(std::max(1.0, std::ceil(c.idle_timeout_s / step - 1e-9)));
+  }
+
   /// The memo for a walk of `w` under `c`.
   static load_memo memo_for(const workload& w, const config& c) {
     const double d = w.duration.mean.value();
@@ -179,12 +187,11 @@ struct concurrent_instances {
     const double step = t.step().value(), d = w.duration.mean.value(), per = w.concurrency_per_instance;
     const double per_request = d / step;  // a step's load is n·E[d]/step (Little's law)
     const double minimum = std::floor(c.min_instances), cap = std::floor(c.max_instances) * std::floor(per);
-    const auto window = static_cast<std::size_t>(std::max(1.0, std::ceil(c.idle_timeout_s / step - 1e-9)));
+    const std::size_t window = timeout_steps(step, c);
     instance_time out;
     detail::sliding_max top(std::min(window, n.size()));  // the largest load over the window
     double in_window = 0;                                 // requests in the `window` steps before this one
     load_memo seen = memo_for(w, c);
-    const bool one = seen.one_per_instance();
     const double single = granularity_s > 0 ? w.duration.expected_billed(seconds{granularity_s}).value() - d : 0.0;
     double last_a = -1, last_top = -1, peak = 0, instances = 0;
     instance_load load{};
@@ -195,15 +202,8 @@ struct concurrent_instances {
       const double a_all = n[i] * per_request;
       const double share = a_all > cap ? cap / a_all : 1.0;
       const double a = a_all * share;
-      if (a != last_a) {  // steady stretches of traffic reuse the last sums
-        if (one) {
-          load = {a, 1.0, 0.0}, instances = detail::ceil(a - 1e-9);  // (see load_memo)
-        } else {
-          const load_memo::entry& r = seen.at(a);
-          load = r.load, instances = r.instances;
-        }
-        last_a = a;
-      }
+      if (a != last_a)  // steady stretches of traffic reuse the last sums
+        load = seen.load_of(a), instances = seen.instances(a), last_a = a;
       top.push(i, a);
       const double most = std::max(earlier, a);  // the largest load of the window and this step
       if (most != last_top) peak = seen.peak(most), last_top = most;
@@ -258,7 +258,7 @@ struct concurrent_instances {
       const double a_all = ni * per_request;
       const double share = a_all > cap ? cap / a_all : 1.0;
       const double a = a_all * share;
-      if (a != last_a) load = seen.one_per_instance() ? instance_load{a, 1.0, 0.0} : seen.at(a).load, last_a = a;
+      if (a != last_a) load = seen.load_of(a), last_a = a;
       out.busy_s += step * load.busy;
       out.rounding_s += rounding_seconds_given(ni * share, load, per, single, granularity_s);
     }
@@ -298,7 +298,7 @@ struct concurrent_instances {
     const double per_request = d / step;
     if (!t.observed() || per != 1 || t.peak_count() * per_request > cap) return false;
     if (t.least_positive_count() > 0 && !(t.least_positive_count() * per_request > 0)) return false;
-    const auto window = static_cast<std::size_t>(std::max(1.0, std::ceil(c.idle_timeout_s / step - 1e-9)));
+    const std::size_t window = timeout_steps(step, c);
     load_memo seen = memo_for(w, c);
     const double minimum = std::floor(c.min_instances);
     const detail::concurrent_trace_totals sums = detail::concurrent_trace(

@@ -44,7 +44,7 @@ class concurrent_trace_passes {
       : window_(window),
         chunk_(std::max<std::size_t>(1, 512 / window) * window),
         step_(step),
-        d_(d),
+        per_request_(d / step),
         minimum_(minimum),
         peak_of_(peak_of),
         scratch_(6 * chunk_ + window) {}
@@ -53,7 +53,7 @@ class concurrent_trace_passes {
   /// window before it) to `out`.
   void add(const double* counts, std::size_t steps, concurrent_trace_totals& out) {
     const std::size_t window = window_, chunk = chunk_;
-    const double step = step_, per_request = d_ / step_, minimum = minimum_;
+    const double step = step_, per_request = per_request_, minimum = minimum_;
     double* const load = scratch_.data();
     double* const prefix = load + chunk;      // then each step's cold starts
     double* const most = prefix + chunk;      // the largest load of the window and the step
@@ -100,7 +100,7 @@ class concurrent_trace_passes {
 
  private:
   std::size_t window_, chunk_;
-  double step_, d_, minimum_;
+  double step_, per_request_, minimum_;
   PeakOf& peak_of_;
   scratch_doubles scratch_;
   double last_most_ = -1, last_peak_ = 0;  // the last peak asked for
@@ -115,15 +115,12 @@ concurrent_trace_totals concurrent_trace(const std::vector<double>& counts, std:
                                          double step, double d, double minimum, PeakOf&& peak_of) {
   concurrent_trace_passes<std::remove_reference_t<PeakOf>> passes(window, step, d, minimum, peak_of);
   concurrent_trace_totals out;
-  if (!sparse_enough(busy_steps, window, counts.size())) {
-    passes.add(counts.data(), counts.size(), out);
-    return out;
-  }
   std::size_t covered = 0;
-  for_each_busy_stretch(counts.data(), counts.size(), window, window, [&](std::size_t begin, std::size_t end) {
-    passes.add(counts.data() + begin, end - begin, out);
-    covered += end - begin;
-  });
+  for_each_span_to_walk(counts.data(), counts.size(), busy_steps, window, window,
+                        [&](std::size_t begin, std::size_t end) {
+                          passes.add(counts.data() + begin, end - begin, out);
+                          covered += end - begin;
+                        });
   if (covered < counts.size()) {
     out.alive_s += step * (minimum * static_cast<double>(counts.size() - covered));
     out.most_alive = std::max(out.most_alive, minimum);

@@ -87,11 +87,8 @@ inline double trace_cold_starts(const std::vector<double>& counts, std::size_t b
                                 double step, double per_request, double keep_alive) {
   const std::size_t chunk = std::max<std::size_t>(1, 1024 / window) * window;
   const scratch_doubles scratch(3 * chunk + window);
-  if (!sparse_enough(busy_steps, window, counts.size()))
-    return trace_cold_starts(counts.data(), counts.size(), window, step, per_request, keep_alive, scratch.data(),
-                             chunk);
   double cold = 0;
-  for_each_busy_stretch(counts.data(), counts.size(), window, 0, [&](std::size_t begin, std::size_t end) {
+  for_each_span_to_walk(counts.data(), counts.size(), busy_steps, window, 0, [&](std::size_t begin, std::size_t end) {
     cold += trace_cold_starts(counts.data() + begin, end - begin, window, step, per_request, keep_alive, scratch.data(),
                               chunk);
   });
