@@ -173,7 +173,9 @@ TEST_CASE("Cloud Run's peak never falls as the load grows, across the normal app
     }
   }
   // Loads 700 and 700.001 (42,000 and 42,000.06 requests a minute at 1 s): 782 instances at the
-  // peak in every step of the window, as the rule asks step by step.
+  // peak in every step of the window, as the rule asks step by step. 782 is the Cornish-Fisher
+  // value of the Poisson(700) quantile at p = 1 - 1/900 (z = 3.06 from the standard normal table):
+  // ceil(a + z·sqrt(a) + (z² - 1)/6 - 0.5) = ceil(700 + 80.96 + 1.39 - 0.5) = ceil(781.85) = 782.
   const workload w{.traffic = traffic_series(seconds{60}, {42'000, 42'000.06, 0, 0}), .duration = {seconds{1}}};
   check_against_plain_and_walk(w, {.max_instances = 5000});
   CHECK(concurrent_instances::run(w, {.max_instances = 5000}).peak_instances == 782);
