@@ -177,6 +177,7 @@ application_evaluation evaluate_application(const application& app, const std::v
         o.use.cold_starts += u.cold_starts;
         o.use.peak_instances += u.peak_instances;
         o.use.mean_instances += u.mean_instances;
+        o.use.mean_busy_instances += u.mean_busy_instances;
         o.score += option[k][i]->score / static_cast<double>(n);
         for (const auto& score : option[k][i]->scores) {
           auto at =
@@ -186,6 +187,7 @@ application_evaluation evaluate_application(const application& app, const std::v
         }
       }
     }
+    if (o.feasible) o.use.set_busy(o.use.mean_busy_instances * o.use.horizon.value());
     r.all_on_one.push_back(std::move(o));
   }
   std::stable_sort(r.all_on_one.begin(), r.all_on_one.end(), [](const option_result& a, const option_result& b) {

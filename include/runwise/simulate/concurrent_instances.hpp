@@ -120,6 +120,7 @@ struct concurrent_instances {
     };
     double per_instance;
     double quantile_p = 0.5;  ///< the quantile of the requests in flight that peak() takes
+    double most_instances = HUGE_VAL;  ///< max_instances: more are never alive at once
     std::array<entry, 512> slots{};
     double quantile_z = 0;     ///< normal_quantile(quantile_p), found at the first load above 700
     double quantile_700 = -1;  ///< the summed quantile at a = 700, found then too
@@ -157,7 +158,8 @@ struct concurrent_instances {
           quantile_z = normal_quantile(quantile_p), have_z = true;
           quantile_700 = poisson_quantile(700, quantile_p, quantile_z);
         }
-        r.peak = std::ceil(poisson_quantile(a, quantile_p, quantile_z, quantile_700) / per_instance - 1e-9);
+        r.peak = std::min(most_instances,
+                          std::ceil(poisson_quantile(a, quantile_p, quantile_z, quantile_700) / per_instance - 1e-9));
       }
       return r.peak;
     }
@@ -172,7 +174,8 @@ struct concurrent_instances {
   static load_memo memo_for(const workload& w, const config& c) {
     const double d = w.duration.mean.value();
     return {.per_instance = std::floor(w.concurrency_per_instance),
-            .quantile_p = 1 - std::min(0.5, d / std::max(c.idle_timeout_s, d))};
+            .quantile_p = 1 - std::min(0.5, d / std::max(c.idle_timeout_s, d)),
+            .most_instances = std::floor(c.max_instances)};
   }
 
   /// Walks the traffic once; `granularity_s` is the billing rounding of busy periods (0 for none).
@@ -282,6 +285,7 @@ struct concurrent_instances {
     u.cold_starts = requests{std::min(cold, served)};
     u.provisioned_instances = std::floor(c.min_instances);
     u.mean_instances = u.horizon.value() > 0 ? time.alive_s / u.horizon.value() : 0.0;
+    u.set_busy(time.busy_s);
     return u;
   }
 
@@ -309,6 +313,7 @@ struct concurrent_instances {
     u.provisioned_instances = minimum;
     u.peak_instances = sums.most_alive;
     u.mean_instances = u.horizon.value() > 0 ? sums.alive_s / u.horizon.value() : 0.0;
+    u.set_busy(t.total().value() * d);  // one request per instance, none throttled: E[d] busy each
     return true;
   }
 };

@@ -325,7 +325,7 @@ struct container_fleet {
     const double busy_task_s = u.served.value() / per_task_per_step * step, task_s = tasks_sum * step;
     u.overloaded = requests{queue.late};
     u.mean_instances = task_s / u.horizon.value();
-    u.idle_capacity_share = task_s > 0 ? std::clamp(1.0 - busy_task_s / task_s, 0.0, 1.0) : 0.0;
+    u.set_busy(busy_task_s);
     return u;
   }
 };

@@ -15,6 +15,7 @@
 #include "../detail/check.hpp"
 #include "../detail/sliding_max.hpp"
 #include "../workload/workload.hpp"
+#include "poisson_instances.hpp"
 #include "trace_cold_starts.hpp"
 #include "usage.hpp"
 
@@ -95,8 +96,12 @@ struct function_instances {
     u.served = requests{sums.served};
     u.provisioned_served = requests{std::min(sums.on_provisioned, sums.served)};
     u.cold_starts = requests{std::min(sums.cold, sums.served)};
+    // Lambda keeps no billed idle instance: alive and busy are the same instances here.
     u.mean_instances = u.horizon.value() > 0 ? sums.busy_seconds / u.horizon.value() : 0.0;
-    u.peak_instances = sums.peak;
+    u.set_busy(sums.busy_seconds);
+    // sums.peak is the busiest step's mean concurrency λ·E[d]; at once, with requests arriving at
+    // random within the step, more are in flight (whole executions, within the limit).
+    u.peak_instances = std::min(std::floor(m.limit), peak_in_flight(sums.peak, m.d, m.step));
     return u;
   }
 

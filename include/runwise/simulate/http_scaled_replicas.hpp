@@ -198,7 +198,13 @@ struct http_scaled_replicas {
     u.overloaded = requests{late};
     u.cold_starts = requests{std::min(cold, u.served.value())};
     u.provisioned_instances = minimum;
+    // Expected traffic wants fractional replicas (a replica present part of the time): at once, a
+    // whole replica runs.
+    u.peak_instances = std::ceil(u.peak_instances - 1e-9);
     u.mean_instances = u.horizon.value() > 0 ? (time.active_s + time.idle_s) / u.horizon.value() : 0.0;
+    // A replica serves `concurrency_per_instance` requests at once: busy replica-seconds are the
+    // served requests' E[d] each, shared that many ways.
+    u.set_busy(u.served.value() * w.duration.mean.value() / w.concurrency_per_instance);
     return time;
   }
 };

@@ -146,4 +146,18 @@ inline double poisson_quantile(double a, double p) {
   return poisson_quantile(a, p, a > 700 ? normal_quantile(p) : 0.0);
 }
 
+/// The most requests in flight at once over `window_s` seconds with a mean of `a` in flight, each
+/// lasting `duration_s` (M/G/∞): about window / E[d] independent looks at N ~ Poisson(a), whose
+/// largest is near the quantile p = 1 - E[d] / window (at least the median), and never below
+/// ceil(a). A whole number; 0 when a is 0. What a busiest step's concurrency needs at once.
+///
+/// ```cpp
+/// runwise::simulate::peak_in_flight(3.45, 1.0, 60.0);   // 8: quantile 0.983 of Poisson(3.45)
+/// ```
+inline double peak_in_flight(double a, double duration_s, double window_s) {
+  if (!(a > 0)) return 0.0;
+  const double p = 1 - std::min(0.5, duration_s / std::max(window_s, duration_s));
+  return std::max(std::ceil(a - 1e-9), poisson_quantile(a, p));
+}
+
 }  // namespace runwise::simulate

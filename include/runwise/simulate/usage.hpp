@@ -27,12 +27,34 @@ struct usage {
   requests cold_starts{};            ///< requests that had to start a new instance
   requests provisioned_served{};     ///< served by pre-initialised (provisioned) instances
   double provisioned_instances = 0;  ///< instances kept initialised for the whole horizon
-  double peak_instances = 0;         ///< most instances (functions) or tasks (containers) at once
-  double mean_instances = 0;         ///< time-averaged instances or tasks
-  std::vector<task_run> runs;        ///< container tasks, for per-second billing
-  /// Containers: share of the billed task-seconds in which no request was being served (tasks
-  /// starting up, and headroom). 0 when no task ran.
+  /// Most instances (functions) or tasks (containers) alive at once: a whole number (for an
+  /// expected traffic, the instances a busiest step needs with its requests arriving at random).
+  double peak_instances = 0;
+  /// Time-averaged instances or tasks alive: busy, idle but kept (warm until an idle timeout,
+  /// minimum instances, headroom, tasks starting up). Function platforms that bill and keep
+  /// nothing between requests (Lambda, Azure Functions) count only busy instances here.
+  double mean_instances = 0;
+  /// Time-averaged instances or tasks with at least one request in flight (busy instance-seconds /
+  /// horizon); never above mean_instances. What a duty cycle compares with an always-on unit.
+  double mean_busy_instances = 0;
+  std::vector<task_run> runs;  ///< container tasks, for per-second billing
+  /// Share of the instance (or task) time alive in which no request was in flight:
+  /// 1 - mean_busy_instances / mean_instances, 0 when nothing was alive.
   double idle_capacity_share = 0;
+
+  /// Sets mean_busy_instances from busy instance-seconds (at most the time alive) and
+  /// idle_capacity_share to match it; what every capacity model ends with.
+  ///
+  /// ```cpp
+  /// u.mean_instances = 4.67;
+  /// u.set_busy(1.14 * u.horizon.value());   // idle_capacity_share = 1 - 1.14 / 4.67
+  /// ```
+  constexpr void set_busy(double busy_instance_seconds) noexcept {
+    const double h = horizon.value();
+    const double busy = h > 0 && busy_instance_seconds > 0 ? busy_instance_seconds / h : 0.0;
+    mean_busy_instances = busy < mean_instances ? busy : mean_instances;
+    idle_capacity_share = mean_instances > 0 ? 1.0 - mean_busy_instances / mean_instances : 0.0;
+  }
 
   /// Share of served requests that started cold (0 when nothing was served).
   [[nodiscard]] double cold_start_rate() const noexcept { return served.value() > 0 ? cold_starts / served : 0.0; }
