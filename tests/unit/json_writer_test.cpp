@@ -87,7 +87,9 @@ TEST_CASE("report::json writes CONTRACT.md's evaluation members in the contract'
   o.cost.add("requests", runwise::usd{0.40}).add("compute", runwise::usd{18.34});
   e.options.push_back(o);
   e.advice = {runwise::choice::serverless, "aws_lambda", {"cheapest"}};
-  e.break_even.push_back({"aws_lambda", "aws_fargate", std::nullopt, 0.5});
+  runwise::break_even_point b;
+  b.serverless = "aws_lambda", b.containers = "aws_fargate", b.duty_cycle = 0.5;
+  e.break_even.push_back(b);
   const std::string s = runwise::report::json(e, {"stale"});
   const auto at = [&](const char* text) { return s.find(text); };
   CHECK(at("\"workload\": \"orders-api\"") < at("\"horizon_hours\": 730"));

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "../criteria/concepts.hpp"
 #include "../evaluate/registry.hpp"
 #include "../workload/workload.hpp"
 
@@ -19,10 +20,14 @@ namespace runwise::analyze {
 struct cost_point {
   double requests_per_month = 0;
   double usd_per_month = 0;
+  /// Whether the option serves this traffic on time (criteria::adequate: at most 0.1% of the
+  /// requests throttled or late). Where it does not, its cost is that of a capped fleet or of
+  /// throttled requests: not what the traffic would cost, and a chart shows it apart.
+  bool keeps_up = true;
 };
 
 /// One option's monthly cost over a range of monthly request counts. Points where the option
-/// cannot run the scaled workload are left out.
+/// cannot run the scaled workload are left out; points where it cannot keep up are kept, marked.
 struct cost_curve {
   std::string platform;
   platform_kind kind = platform_kind::serverless;
@@ -52,7 +57,8 @@ inline std::vector<cost_curve> cost_curves(const workload& w, const std::vector<
     scaled.traffic = w.traffic.scaled(k);
     for (std::size_t j = 0; j < chosen.size(); ++j) {
       const option_result r = chosen[j].run(scaled);
-      if (r.feasible) out[j].points.push_back({k * per_month, r.cost.total().value() / months});
+      if (r.feasible)
+        out[j].points.push_back({k * per_month, r.cost.total().value() / months, criteria::adequate(r)});
     }
   }
   return out;

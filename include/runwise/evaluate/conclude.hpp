@@ -13,6 +13,7 @@
 #include "../decide/hosting.hpp"
 #include "../detail/function_ref.hpp"
 #include "../workload/workload.hpp"
+#include "break_even_search.hpp"
 #include "result.hpp"
 
 namespace runwise {
@@ -33,14 +34,15 @@ inline void add_operations(option_result& o, const workload& w, const criteria::
 
 /// The duty cycle at which one always-on unit of container option `c` costs what function
 /// instances of serverless option `s` cost (analyze::duty_cycle_break_even), from what each
-/// measured: `s`'s bill per busy instance-hour, `c`'s per task-hour; operations effort excluded.
+/// measured: `s`'s bill per busy instance-hour (instances with a request in flight, not those
+/// kept warm: usage::mean_busy_instances), `c`'s per task-hour; operations effort excluded.
 ///
 /// ```cpp
 /// std::optional<double> d = runwise::measured_duty_cycle(lambda_option, fargate_option);   // e.g. 0.47
 /// ```
 inline std::optional<double> measured_duty_cycle(const option_result& s, const option_result& c) {
   const double hours = to_hours(s.use.horizon);
-  const double busy = s.use.mean_instances * hours, task_hours = c.use.mean_instances * to_hours(c.use.horizon);
+  const double busy = s.use.mean_busy_instances * hours, task_hours = c.use.mean_instances * to_hours(c.use.horizon);
   if (busy <= 0 || task_hours <= 0) return std::nullopt;
   const double s_cost = (s.cost.total() - s.cost["operations"]).value();
   const double c_cost = (c.cost.total() - c.cost["operations"]).value();
@@ -119,37 +121,22 @@ evaluation conclude_options(const workload& w, std::size_t count, option_runner 
   e.advice = D::decide(e.options, decision_context{e.horizon, &w, prefs});
   e.hosting = decide::advise_hosting(e.options, w, prefs);
 
-  const double months = to_hours(e.horizon) / 730.0;
-  const double per_month = w.traffic.total().value() / months;
+  // Every pair's search scans the same traffic scales: remember each option's outcome at each.
+  std::vector<std::vector<detail::scaled_outcome>> seen(count);
+  auto outcome = [&](std::size_t i, double k) {
+    for (const auto& o : seen[i])
+      if (o.scale == k) return o;
+    workload scaled = w;
+    scaled.traffic = w.traffic.scaled(k);
+    seen[i].push_back(detail::outcome_of(k, run(i, scaled)));
+    return seen[i].back();
+  };
   auto runner = [&](const std::string& id) {
     for (const auto& [name, i] : index_of)
       if (name == id) return i;
     return count;
   };
-  // Every pair's search scans the same traffic scales: remember each option's cost at each.
-  std::vector<std::vector<std::pair<double, double>>> cost_at(count);
-  auto cost = [&](std::size_t i, double k) {
-    for (const auto& [at, usd] : cost_at[i])
-      if (at == k) return usd;
-    workload scaled = w;
-    scaled.traffic = w.traffic.scaled(k);
-    const double usd = run(i, scaled).cost.total().value();
-    cost_at[i].emplace_back(k, usd);
-    return usd;
-  };
-  for (const auto& s : e.options) {
-    if (!s.feasible || s.kind != platform_kind::serverless) continue;
-    for (const auto& c : e.options) {
-      if (!c.feasible || c.kind != platform_kind::containers) continue;
-      break_even_point p{s.platform, c.platform, std::nullopt, measured_duty_cycle(s, c)};
-      if (per_month > 0) {
-        const std::size_t si = runner(s.platform), ci = runner(c.platform);
-        auto difference = [&](double k) { return cost(si, k) - cost(ci, k); };
-        if (auto k = analyze::break_even_scale(difference)) p.requests_per_month = *k * per_month;
-      }
-      e.break_even.push_back(std::move(p));
-    }
-  }
+  e.break_even = find_break_evens(e.options, w, outcome, runner, &measured_duty_cycle);
   return e;
 }
 }  // namespace detail

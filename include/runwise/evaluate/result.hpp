@@ -70,9 +70,15 @@ struct break_even_point {
   std::string containers;
   std::optional<double> requests_per_month;  ///< nullopt: the costs never cross in the searched range
   /// Share of the time one function instance must be busy to cost what one always-on container
-  /// unit (task or pod) of this evaluation costs (analyze::duty_cycle_break_even); nullopt when
-  /// either side ran nothing.
+  /// unit (task or pod) of this evaluation costs (analyze::duty_cycle_break_even), from the
+  /// function's busy instance time (usage::mean_busy_instances); nullopt when either side ran
+  /// nothing. Above 1: one always-on unit costs more than a function instance busy all the time.
   std::optional<double> duty_cycle;
+  /// Why there is no break-even (empty when there is one): the costs never cross while both keep
+  /// up, with the figures that say why, or the limit (which option stops keeping up, and how).
+  std::string reason;
+  /// Where the search ended because one option stops keeping up above it (monthly requests).
+  std::optional<double> limit_requests_per_month;
 };
 
 /// Everything runwise concluded about one workload.

@@ -92,7 +92,8 @@ inline constexpr const char* chart_colours[] = {"#0072B2", "#D55E00", "#009E73",
 /// requests on log-log axes from `curves` (see analyze::cost_curves), the workload's own traffic as
 /// a vertical line, and every break-even point inside the chart marked on its serverless curve with
 /// a number that the list beside the legend explains. Serverless options are solid lines,
-/// container options dashed. Returns a standalone SVG document.
+/// container options dashed; where an option cannot keep up (throttled or late requests), its
+/// curve goes on faded and dotted, with a legend entry. Returns a standalone SVG document.
 ///
 /// ```cpp
 /// auto curves = runwise::analyze::cost_curves(w, platforms);
@@ -171,11 +172,23 @@ inline std::string cost_chart_svg(const evaluation& e, const std::vector<analyze
     const auto& c = curves[i];
     const char* colour = detail::chart_colours[i % 8];
     const char* dash = c.kind == platform_kind::containers ? " stroke-dasharray=\"9 5\"" : "";
-    if (!c.points.empty()) {
+    // One path per run of points that keep up, or do not: where the option cannot keep up, its
+    // cost is that of a capped fleet or of throttled requests, drawn faded and dotted.
+    for (std::size_t from = 0; from < c.points.size();) {
+      const bool kept = c.points[from].keeps_up;
+      std::size_t to = from;
+      while (to + 1 < c.points.size() && c.points[to + 1].keeps_up == kept) ++to;
       std::string path;
-      for (const auto& p : c.points)
-        path += (path.empty() ? "M" : " L") + coord(px(p.requests_per_month)) + " " + coord(py(p.usd_per_month));
-      s += "<path d=\"" + path + "\" fill=\"none\" stroke=\"" + colour + "\" stroke-width=\"2.5\"" + dash + "/>\n";
+      // A run that does not keep up starts at the last point that did, so the line stays joined.
+      for (std::size_t k = from > 0 && !kept ? from - 1 : from; k <= to; ++k)
+        path += (path.empty() ? "M" : " L") + coord(px(c.points[k].requests_per_month)) + " " +
+                coord(py(c.points[k].usd_per_month));
+      if (kept)
+        s += "<path d=\"" + path + "\" fill=\"none\" stroke=\"" + colour + "\" stroke-width=\"2.5\"" + dash + "/>\n";
+      else
+        s += "<path d=\"" + path + "\" fill=\"none\" stroke=\"" + colour +
+             "\" stroke-width=\"2\" stroke-opacity=\"0.45\" stroke-dasharray=\"1 5\" stroke-linecap=\"round\"/>\n";
+      from = to + 1;
     }
     s += "<line x1=\"" + coord(right + 25) + "\" y1=\"" + coord(legend_y - 5) + "\" x2=\"" + coord(right + 60) +
          "\" y2=\"" + coord(legend_y - 5) + "\" stroke=\"" + colour + "\" stroke-width=\"2.5\"" + dash + "/>\n";
@@ -184,6 +197,18 @@ inline std::string cost_chart_svg(const evaluation& e, const std::vector<analyze
           : c.kind == platform_kind::containers ? " (containers)"
                                                 : "") +
          "</text>\n";
+    legend_y += 22;
+  }
+  const bool any_lagging = std::any_of(curves.begin(), curves.end(), [](const analyze::cost_curve& c) {
+    return std::any_of(c.points.begin(), c.points.end(), [](const analyze::cost_point& p) { return !p.keeps_up; });
+  });
+  if (any_lagging) {
+    s += "<line x1=\"" + coord(right + 25) + "\" y1=\"" + coord(legend_y - 5) + "\" x2=\"" + coord(right + 60) +
+         "\" y2=\"" + coord(legend_y - 5) +
+         "\" stroke=\"#333333\" stroke-width=\"2\" stroke-opacity=\"0.45\" stroke-dasharray=\"1 5\" "
+         "stroke-linecap=\"round\"/>\n";
+    s += "<text x=\"" + coord(right + 68) + "\" y=\"" + coord(legend_y) +
+         "\">cannot keep up (throttled or late)</text>\n";
     legend_y += 22;
   }
 
