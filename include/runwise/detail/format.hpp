@@ -52,4 +52,11 @@ inline std::string format_count(double x) {
   return (x < 0 ? "-" : "") + group_thousands(buf);
 }
 
+/// A score with exactly two decimals, so that a column of them lines up: 0.6 → "0.60".
+inline std::string format_score(double x) {
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%.2f", x);
+  return buf;
+}
+
 }  // namespace runwise::detail

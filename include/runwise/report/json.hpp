@@ -3,6 +3,7 @@
 
 // CONTRACT.md's `evaluate --format json` document, written by the library with no dependency.
 
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -17,17 +18,26 @@ namespace runwise::report {
 inline void write_json(json_writer& j, const usage& u) {
   double launches = 0;  // container tasks started (each bills at least Fargate's minimum)
   for (const auto& r : u.runs) launches += r.tasks;
+  // Counts of things that happen are whole numbers; a model of expected traffic finds expected
+  // (fractional) values, given beside them under names that say so.
+  const auto whole = [](double x) { return std::round(x); };
   j.begin_object()
-      .member("arrived", u.arrived.value())
-      .member("served", u.served.value())
-      .member("throttled", u.throttled.value())
-      .member("overloaded", u.overloaded.value())
-      .member("cold_starts", u.cold_starts.value())
+      .member("arrived", whole(u.arrived.value()))
+      .member("served", whole(u.served.value()))
+      .member("throttled", whole(u.throttled.value()))
+      .member("overloaded", whole(u.overloaded.value()))
+      .member("cold_starts", whole(u.cold_starts.value()))
       .member("cold_start_rate", u.cold_start_rate())
       .member("peak_instances", u.peak_instances)
       .member("mean_instances", u.mean_instances)
+      .member("mean_busy_instances", u.mean_busy_instances)
       .member("idle_capacity_share", u.idle_capacity_share)
-      .member("task_launches", launches)
+      .member("task_launches", whole(launches))
+      .member("expected_served", u.served.value())
+      .member("expected_throttled", u.throttled.value())
+      .member("expected_overloaded", u.overloaded.value())
+      .member("expected_cold_starts", u.cold_starts.value())
+      .member("expected_task_launches", launches)
       .end_object();
 }
 
@@ -75,13 +85,19 @@ inline void write_json(json_writer& j, const recommendation& r, const std::optio
 /// The break-even list: one object per serverless/container pair (null where the costs never cross).
 inline void write_json(json_writer& j, const std::vector<break_even_point>& points) {
   j.begin_array();
-  for (const auto& b : points)
+  for (const auto& b : points) {
     j.begin_object()
         .member("serverless", b.serverless)
         .member("containers", b.containers)
         .member("requests_per_month", b.requests_per_month)
         .member("duty_cycle", b.duty_cycle)
-        .end_object();
+        .key("reason");
+    if (b.reason.empty())
+      j.value(nullptr);
+    else
+      j.value(b.reason);
+    j.member("limit_requests_per_month", b.limit_requests_per_month).end_object();
+  }
   j.end_array();
 }
 

@@ -59,7 +59,7 @@ inline std::string markdown(const evaluation& e) {
     }
     out += "| " + markdown_cell(o.platform) + " | " + std::string(to_string(o.kind)) + " | " +
            (o.feasible ? format_usd(o.cost.total().value()) : std::string("infeasible")) + " | " +
-           (o.feasible ? format_number(std::round(o.score * 100) / 100) : std::string("-")) + " | " +
+           (o.feasible ? runwise::detail::format_score(o.score) : std::string("-")) + " | " +
            (o.feasible ? format_count(o.use.cold_starts.value()) : std::string("-")) + " | " +
            (o.feasible ? format_count(o.use.overloaded.value()) : std::string("-")) + " | " + markdown_cell(items) +
            " |\n";
@@ -67,11 +67,19 @@ inline std::string markdown(const evaluation& e) {
   out += "\n**Recommendation:** " + std::string(to_string(e.advice.kind)) + " on `" + e.advice.platform + "`\n\n";
   for (const auto& r : e.advice.reasons) out += "- " + r + "\n";
   if (!e.break_even.empty()) {
-    out += "\n### Break-even\n\nMonthly requests at which both cost the same (same traffic shape):\n\n";
-    out += "| serverless | containers | requests per month |\n|---|---|---:|\n";
+    out += "\n### Break-even\n\nMonthly requests at which both cost the same (same traffic shape), where both "
+           "keep up:\n\n";
+    out += "| serverless | containers | requests per month | duty cycle | why none |\n|---|---|---:|---:|---|\n";
     for (const auto& b : e.break_even)
       out += "| " + markdown_cell(b.serverless) + " | " + markdown_cell(b.containers) + " | " +
-             (b.requests_per_month ? format_count(*b.requests_per_month) : std::string("never")) + " |\n";
+             (b.requests_per_month           ? format_count(*b.requests_per_month)
+              : b.limit_requests_per_month ? std::string("none while both keep up")
+                                           : std::string("never")) +
+             " | " +
+             (!b.duty_cycle        ? std::string("-")
+              : *b.duty_cycle <= 1 ? format_number(std::round(*b.duty_cycle * 1000) / 10) + "%"
+                                   : std::string("none (over 100%)")) +
+             " | " + markdown_cell(b.reason) + " |\n";
   }
   return out;
 }

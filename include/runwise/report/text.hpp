@@ -43,6 +43,29 @@ inline std::string table(const std::vector<std::vector<std::string>>& rows, std:
 }
 }  // namespace detail
 
+/// One break-even point in words: "gcp_cloud_run = aws_ecs_ec2: 3,969,673; duty cycle 30.2%", or
+/// why there is none ("never: ...", "none while both keep up: ..."). A duty cycle above 100% is
+/// not one a function can reach: it says how much more one container unit costs instead.
+///
+/// ```cpp
+/// std::string line = runwise::report::break_even_line(e.break_even.front());
+/// ```
+inline std::string break_even_line(const break_even_point& b) {
+  using runwise::detail::format_count;
+  using runwise::detail::format_number;
+  std::string s = b.serverless + " = " + b.containers + ": ";
+  if (b.requests_per_month)
+    s += format_count(*b.requests_per_month);
+  else
+    s += (b.limit_requests_per_month ? "none while both keep up: " : "never: ") + b.reason;
+  if (b.duty_cycle && *b.duty_cycle <= 1)
+    s += "; duty cycle " + format_number(std::round(*b.duty_cycle * 1000) / 10) + "%";
+  else if (b.duty_cycle)
+    s += "; no duty cycle: one always-on unit costs " + format_number(std::round(*b.duty_cycle * 100) / 100) +
+         "x a function instance busy all the time";
+  return s;
+}
+
 /// The text report of an evaluation, as `runwise evaluate --format text` prints it.
 ///
 /// ```cpp
@@ -65,7 +88,7 @@ inline std::string text(const evaluation& e) {
       items += (items.empty() ? "" : ", ") + std::string(item.name) + " " + format_usd(item.amount.value());
     rows.push_back({o.platform, std::string(to_string(o.kind)),
                     o.feasible ? format_usd(o.cost.total().value()) : "infeasible",
-                    o.feasible ? format_number(std::round(o.score * 100) / 100) : "-", o.feasible ? items : ""});
+                    o.feasible ? runwise::detail::format_score(o.score) : "-", o.feasible ? items : ""});
   }
   out += runwise::report::detail::table(rows, 2, true) + "\n";
 
@@ -76,7 +99,7 @@ inline std::string text(const evaluation& e) {
     const usage& u = o.use;
     usage_rows.push_back({o.platform, format_count(u.served.value()), format_count(u.cold_starts.value()),
                           format_count(u.overloaded.value()), format_count(u.throttled.value()),
-                          format_number(std::round(u.peak_instances * 100) / 100),
+                          format_count(u.peak_instances),
                           format_number(std::round(u.mean_instances * 100) / 100)});
   }
   out += runwise::report::detail::table(usage_rows, 1, false) + "\n";
@@ -85,15 +108,9 @@ inline std::string text(const evaluation& e) {
   for (const auto& r : e.advice.reasons) out += "  - " + r + "\n";
   if (!e.break_even.empty()) {
     out +=
-        "\nBreak-even (monthly requests at which both cost the same, same traffic shape; duty cycle: how busy one "
-        "function instance must be to cost what one always-on container unit costs):\n";
-    for (const auto& b : e.break_even)
-      out += "  " + b.serverless + " = " + b.containers + ": " +
-             (b.requests_per_month ? format_count(*b.requests_per_month)
-                                   : std::string("never (1e-6x to 1e6x today's traffic)")) +
-             (b.duty_cycle ? "; duty cycle " + format_number(std::round(*b.duty_cycle * 1000) / 10) + "%"
-                           : std::string()) +
-             "\n";
+        "\nBreak-even (monthly requests at which both cost the same, same traffic shape, where both keep up; duty "
+        "cycle: how busy one function instance must be to cost what one always-on container unit costs):\n";
+    for (const auto& b : e.break_even) out += "  " + break_even_line(b) + "\n";
   }
   return out;
 }
