@@ -67,8 +67,9 @@ inline runwise::traffic_series read_traffic(json_object t, std::optional<double>
   const char* sources[] = {"requests_per_month", "requests_per_second", "series", "azure_2019"};
   int given = 0;
   for (const char* s : sources) given += t.has(s) ? 1 : 0;
-  if (given != 1)
-    runwise::fail_input(t.path(), "give exactly one of requests_per_month, requests_per_second, series, azure_2019");
+  const std::string one_of = "give exactly one of requests_per_month, requests_per_second, series, azure_2019";
+  if (given == 0) t.fail_missing({sources[0], sources[1], sources[2], sources[3]}, one_of);
+  if (given != 1) runwise::fail_input(t.path(), one_of);
 
   if (t.has("azure_2019"))
     runwise::fail_input(t.at("azure_2019"),
@@ -77,7 +78,7 @@ inline runwise::traffic_series read_traffic(json_object t, std::optional<double>
   if (auto series = t.object("series")) {
     const double step = series->number("step_s").value_or(60);
     const auto* counts = series->find("counts");
-    if (!counts) runwise::fail_input(series->at("counts"), "is required");
+    if (!counts) series->fail_missing({"counts"}, "is required");
     if (!counts->is_array())
       runwise::fail_input(series->at("counts"), "must be an array of numbers, got " + type_name(*counts));
     if (counts->empty()) runwise::fail_input(series->at("counts"), "must not be empty");
@@ -147,7 +148,7 @@ inline runwise::workload read_workload(json_object w, std::optional<double> hori
   runwise::workload out;
   out.name = w.string("name").value_or("workload");
   auto traffic = w.object("traffic");
-  if (!traffic) runwise::fail_input(w.at("traffic"), "is required");
+  if (!traffic) w.fail_missing({"traffic"}, "is required");
   out.traffic = read_traffic(std::move(*traffic), horizon_hours);
   out.duration.mean = runwise::milliseconds(w.required_number("duration_ms"));
   if (auto init = w.number("init_ms")) out.init = runwise::milliseconds(*init);
@@ -167,7 +168,7 @@ inline runwise::application read_application(json_object a, std::optional<double
   runwise::application out;
   out.name = a.string("name").value_or("application");
   const auto* list = a.find("components");
-  if (!list) runwise::fail_input(a.at("components"), "is required");
+  if (!list) a.fail_missing({"components"}, "is required");
   if (!list->is_array()) runwise::fail_input(a.at("components"), "must be an array, got " + type_name(*list));
   a.finish();
   for (std::size_t i = 0; i < list->size(); ++i) {
@@ -184,7 +185,7 @@ inline runwise::application read_application(json_object a, std::optional<double
 /// One `platforms[i]` entry: its id picks the type from the catalog, the rest are its settings.
 inline runwise::selected_platform read_platform(json_object p, spec& out) {
   const auto id = p.string("id");
-  if (!id) runwise::fail_input(p.at("id"), "is required (one of " + runwise::catalog_registry::id_list() + ")");
+  if (!id) p.fail_missing({"id"}, "is required (one of " + runwise::catalog_registry::id_list() + ")");
   const auto index = runwise::catalog_registry::find(*id);
   if (!index)
     runwise::fail_input(p.at("id"), "unknown platform \"" + *id + "\"; known: " + runwise::catalog_registry::id_list());
@@ -211,7 +212,9 @@ inline spec read_spec(const nlohmann::json& j) {
     out.application = read_application(std::move(*a), horizon);
   } else {
     auto w = root.object("workload");
-    if (!w) runwise::fail_input("workload", "is required (or application, for several components)");
+    if (!w)
+      root.fail_missing({"workload", "application"}, "is required (or application, for several components)",
+                        "workload");
     out.workload = read_workload(std::move(*w), horizon);
   }
 
