@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -140,7 +141,10 @@ std::string evaluate_application(const runwise_cli::spec& s, const std::string& 
 
 std::string evaluate(const std::string& spec_text, const std::string& spec_name, const std::string& format,
                      std::string* svg = nullptr, const analysis_flags& flags = {}) {
-  runwise_cli::spec s = runwise_cli::read_spec(parse_json(spec_text, spec_name));
+  // Files a spec names are relative to its directory (to the working directory for standard input).
+  const std::filesystem::path base =
+      spec_name.starts_with("<") ? std::filesystem::path{} : std::filesystem::path(spec_name).parent_path();
+  runwise_cli::spec s = runwise_cli::read_spec(parse_json(spec_text, spec_name), base);
   if (s.application) {
     if (flags.sensitivity || flags.draws || flags.seed || flags.uncertainty_svg)
       runwise::fail_input(flags.sensitivity ? "--sensitivity" : "--monte-carlo",
