@@ -152,10 +152,10 @@ std::string evaluate(const std::string& spec_text, const std::string& spec_name,
     return evaluate_application(s, format, svg != nullptr, stale_price_warnings(s));
   }
   if (flags.sensitivity && !s.sensitivity) s.sensitivity.emplace();
+  std::vector<std::string> defaulted;  // --monte-carlo without an uncertainty block: assumed inputs
   if ((flags.draws || flags.seed || flags.uncertainty_svg) && !s.uncertainty)
-    runwise::fail_input("uncertainty",
-                        "is required by --monte-carlo, --seed and --svg-uncertainty: give "
-                        "uncertainty.inputs (docs/uncertainty.md)");
+    s.uncertainty = runwise_cli::uncertainty_spec{runwise::analyze::default_uncertain_inputs(s.platforms, &defaulted),
+                                                  {}};
   if (s.uncertainty) {
     if (flags.draws) s.uncertainty->options.draws = *flags.draws;
     if (flags.seed) s.uncertainty->options.seed = *flags.seed;
@@ -173,6 +173,7 @@ std::string evaluate(const std::string& spec_text, const std::string& spec_name,
       return runwise::analyze::monte_carlo<D>(s.workload, s.platforms, s.uncertainty->inputs, s.preferences,
                                               s.uncertainty->options);
     });
+  if (uncertainty) uncertainty->defaulted_inputs = defaulted;
   if (flags.uncertainty_svg) *flags.uncertainty_svg = runwise::report::uncertainty_svg(*uncertainty, e.workload);
   if (svg) {
     const double months = runwise::to_hours(e.horizon) / 730.0;
