@@ -278,10 +278,6 @@ inline spec read_spec(const nlohmann::json& j, const std::filesystem::path& base
     for (const auto& [name, v] : out.preferences.weights) sum += v;
     if (!(sum > 0)) runwise::fail_input("weights", "at least one criterion needs a positive weight");
   }
-  if (out.application)
-    for (const char* analysis : {"sensitivity", "uncertainty"})
-      if (root.has(analysis))
-        runwise::fail_input(analysis, "is computed for one workload; give workload instead of application");
   if (auto sens = root.object("sensitivity")) out.sensitivity = read_sensitivity(std::move(*sens));
   if (auto u = root.object("uncertainty"))
     out.uncertainty = read_uncertainty(std::move(*u), out.workload, out.platforms);
