@@ -4,6 +4,7 @@
 // An application's cost charts in one SVG document: report::cost_chart_svg for each component (its
 // own evaluation and cost curves), stacked top to bottom.
 
+#include <algorithm>
 #include <cstddef>
 #include <string>
 #include <string_view>

@@ -5,6 +5,9 @@
 // text, Markdown and JSON, to append to the application's report: each component's sections as a
 // single workload's, then the application's total cost range.
 
+#include <algorithm>
+#include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
