@@ -119,8 +119,8 @@ TEST_CASE("a task too large for the instance type the config names is infeasible
   const option_result on_ecs = evaluate_option<aws_ecs_ec2>(w, e);
   CHECK_FALSE(on_ecs.feasible);
   REQUIRE(on_ecs.infeasible_reasons.size() == 1);
-  CHECK(on_ecs.infeasible_reasons[0].find("3992.5 MiB allocatable as the ECS agent registers it): too little memory;") !=
-        std::string::npos);
+  CHECK(on_ecs.infeasible_reasons[0].find(
+            "3992.5 MiB allocatable as the ECS agent registers it): too little memory;") != std::string::npos);
 
   // With no type named ECS picks one that fits: m5.large registers 8,192 × 7,985 / 8,192 = 7,985 MiB.
   CHECK(evaluate_option<aws_ecs_ec2>(w, {}).feasible);

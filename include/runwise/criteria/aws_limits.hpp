@@ -83,12 +83,12 @@ struct aws_ec2_cluster_limits {
                        " MiB allocatable " +
                        (eks ? "after kube-reserved and the eviction threshold" : "as the ECS agent registers it");
     if (reserved_memory_mb > 0) left += ", less reserved_memory_mb " + detail::format_number(reserved_memory_mb);
-    reasons.push_back("a " + detail::format_number(w.cpu.value()) + " vCPU / " + detail::format_number(w.memory.value()) +
-                      " MB task" + (w.needs.gpu ? " with a GPU" : "") + " does not fit a " + std::string(t.name) +
-                      " node (" + detail::format_number(t.vcpu) + " vCPU, " + detail::format_number(t.memory_gib) +
-                      " GiB" + (t.gpus > 0 ? ", " + detail::format_number(t.gpus) + " GPU" : ", no GPU") + "; " +
-                      left + "): too little " + short_of +
-                      "; name a larger instance_type, or omit it for the cheapest type that fits");
+    reasons.push_back(
+        "a " + detail::format_number(w.cpu.value()) + " vCPU / " + detail::format_number(w.memory.value()) +
+        " MB task" + (w.needs.gpu ? " with a GPU" : "") + " does not fit a " + std::string(t.name) + " node (" +
+        detail::format_number(t.vcpu) + " vCPU, " + detail::format_number(t.memory_gib) + " GiB" +
+        (t.gpus > 0 ? ", " + detail::format_number(t.gpus) + " GPU" : ", no GPU") + "; " + left + "): too little " +
+        short_of + "; name a larger instance_type, or omit it for the cheapest type that fits");
   }
 };
 

@@ -165,13 +165,9 @@ inline void write_json(json_writer& j, const analyze::sensitivity_report& r) {
 
 /// `uncertainty`: draws, seed, and per option its percentiles and probabilities.
 inline void write_json(json_writer& j, const analyze::uncertainty_report& r) {
-  j.begin_object()
-      .member("draws", r.draws)
-      .member("seed", r.seed)
-      .member("p_no_option", r.p_no_option);
+  j.begin_object().member("draws", r.draws).member("seed", r.seed).member("p_no_option", r.p_no_option);
   j.key("defaulted_inputs").strings(r.defaulted_inputs);
-  j.key("options")
-      .begin_array();
+  j.key("options").begin_array();
   for (const auto& o : r.options) {
     auto usd = [&](double x) { return o.p_feasible > 0 ? std::optional(x) : std::optional<double>{}; };
     j.begin_object()
