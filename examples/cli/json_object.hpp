@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <initializer_list>
 #include <optional>
 #include <set>
 #include <string>
@@ -43,6 +44,16 @@ inline std::size_t edit_distance(std::string_view a, std::string_view b) {
   return row[b.size()];
 }
 
+/// Whether `typo` is close enough to `name` to suggest it: at most two edits, or a quarter of the
+/// longer name's length ("per_gb_sec" for "per_gb_second" is three edits in thirteen letters), or
+/// the start of it ("per_gb" for "per_gb_second"). Returns the distance, or nullopt when not close.
+inline std::optional<std::size_t> closeness(std::string_view typo, std::string_view name) {
+  const std::size_t d = edit_distance(typo, name);
+  if (d <= 2 || 4 * d <= std::max(typo.size(), name.size())) return d;
+  if (typo.size() >= 4 && name.substr(0, typo.size()) == typo) return d;
+  return std::nullopt;
+}
+
 class json_object {
  public:
   json_object(const nlohmann::json& j, std::string path) : j_(j), path_(std::move(path)) {
@@ -72,7 +83,29 @@ class json_object {
   }
   double required_number(std::string_view key) {
     if (auto x = number(key)) return *x;
-    runwise::fail_input(at(key), "is required");
+    fail_missing({key}, "is required");
+  }
+
+  /// For a required member that is absent (one of `keys`): when a member that nothing asked for is
+  /// close to one of them, the error names that member as the typo it likely is; otherwise it is
+  /// `message` at `where` (default: the key, for one; this object, for a choice of several).
+  [[noreturn]] void fail_missing(std::initializer_list<std::string_view> keys, const std::string& message,
+                                 const std::string& where = {}) const {
+    std::optional<std::size_t> best;
+    std::string typo, meant;
+    for (auto it = j_.begin(); it != j_.end(); ++it) {
+      if (known_.count(it.key())) continue;
+      for (const auto k : keys)
+        if (const auto d = closeness(it.key(), k); d && (!best || *d < *best)) {
+          best = d;
+          typo = it.key();
+          meant = std::string(k);
+        }
+    }
+    if (best)
+      runwise::fail_input(at(typo), "unknown field (did you mean \"" + meant + "\"?)" +
+                                        (keys.size() == 1 ? ", and " + meant + " is missing" : "; " + message));
+    runwise::fail_input(!where.empty() ? where : keys.size() == 1 ? at(*keys.begin()) : path_, message);
   }
   std::optional<bool> boolean(std::string_view key) {
     const auto* v = find(key);
@@ -98,9 +131,9 @@ class json_object {
     for (auto it = j_.begin(); it != j_.end(); ++it) {
       if (known_.count(it.key())) continue;
       std::string hint;
-      std::size_t best = 3;
+      std::optional<std::size_t> best;
       for (const auto& k : known_)
-        if (const auto d = edit_distance(it.key(), k); d < best) {
+        if (const auto d = closeness(it.key(), k); d && (!best || *d < *best)) {
           best = d;
           hint = " (did you mean \"" + k + "\"?)";
         }

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -15,6 +16,7 @@
 
 #include <runwise/all.hpp>
 
+#include "application_command.hpp"
 #include "builtin_spec.hpp"
 #include "catalog.hpp"
 #include "fleet_command.hpp"
@@ -110,48 +112,26 @@ struct analysis_flags {
   std::string* uncertainty_svg = nullptr;  ///< --svg-uncertainty FILE
 };
 
-/// Calls `f.template operator()<D>()` with the spec's decision policy type.
-template <class F>
-decltype(auto) with_decision(runwise_cli::decision_rule rule, F&& f) {
-  switch (rule) {
-    case runwise_cli::decision_rule::topsis:
-      return f.template operator()<runwise::decide::topsis>();
-    case runwise_cli::decision_rule::cheapest:
-      return f.template operator()<runwise::decide::cheapest>();
-    case runwise_cli::decision_rule::weighted_sum:
-      break;
-  }
-  return f.template operator()<runwise::decide::weighted_sum>();
-}
-
-/// The report of an application spec in `format` (CONTRACT.md, "Applications of several components").
-std::string evaluate_application(const runwise_cli::spec& s, const std::string& format, bool svg,
-                                 const std::vector<std::string>& warnings) {
-  if (svg) runwise::fail_input("--svg", "the cost chart is drawn for one workload; omit --svg for an application");
-  const runwise::application& app = *s.application;
-  const runwise::application_evaluation r = with_decision(
-      s.decision, [&]<class D>() { return runwise::evaluate_application<D>(app, s.platforms, s.preferences); });
-  if (format == "json") return runwise::report::json(r, warnings);
-  std::string out = format == "markdown" ? runwise::report::markdown(r) : runwise::report::text(r);
-  if (format == "markdown" && !warnings.empty()) out += "\n";
-  for (const auto& w : warnings) out += "warning: " + w + "\n";
-  return out;
-}
+using runwise_cli::with_decision;
 
 std::string evaluate(const std::string& spec_text, const std::string& spec_name, const std::string& format,
                      std::string* svg = nullptr, const analysis_flags& flags = {}) {
-  runwise_cli::spec s = runwise_cli::read_spec(parse_json(spec_text, spec_name));
+  // Files a spec names are relative to its directory (to the working directory for standard input).
+  const std::filesystem::path base =
+      spec_name.starts_with("<") ? std::filesystem::path{} : std::filesystem::path(spec_name).parent_path();
+  runwise_cli::spec s = runwise_cli::read_spec(parse_json(spec_text, spec_name), base);
   if (s.application) {
-    if (flags.sensitivity || flags.draws || flags.seed || flags.uncertainty_svg)
-      runwise::fail_input(flags.sensitivity ? "--sensitivity" : "--monte-carlo",
-                          "is computed for one workload; give workload instead of application");
-    return evaluate_application(s, format, svg != nullptr, stale_price_warnings(s));
+    if (flags.uncertainty_svg)
+      runwise::fail_input("--svg-uncertainty", "is drawn for one workload; --svg draws each component's cost chart");
+    return runwise_cli::evaluate_application(
+        s, format, {flags.sensitivity, flags.draws || flags.seed, flags.draws, flags.seed, svg},
+        stale_price_warnings(s));
   }
   if (flags.sensitivity && !s.sensitivity) s.sensitivity.emplace();
+  std::vector<std::string> defaulted;  // --monte-carlo without an uncertainty block: assumed inputs
   if ((flags.draws || flags.seed || flags.uncertainty_svg) && !s.uncertainty)
-    runwise::fail_input("uncertainty",
-                        "is required by --monte-carlo, --seed and --svg-uncertainty: give "
-                        "uncertainty.inputs (docs/uncertainty.md)");
+    s.uncertainty =
+        runwise_cli::uncertainty_spec{runwise::analyze::default_uncertain_inputs(s.platforms, &defaulted), {}};
   if (s.uncertainty) {
     if (flags.draws) s.uncertainty->options.draws = *flags.draws;
     if (flags.seed) s.uncertainty->options.seed = *flags.seed;
@@ -169,16 +149,10 @@ std::string evaluate(const std::string& spec_text, const std::string& spec_name,
       return runwise::analyze::monte_carlo<D>(s.workload, s.platforms, s.uncertainty->inputs, s.preferences,
                                               s.uncertainty->options);
     });
+  if (uncertainty) uncertainty->defaulted_inputs = defaulted;
   if (flags.uncertainty_svg) *flags.uncertainty_svg = runwise::report::uncertainty_svg(*uncertainty, e.workload);
   if (svg) {
-    const double months = runwise::to_hours(e.horizon) / 730.0;
-    const double per_month = s.workload.traffic.total().value() / months;
-    double lo = 1e-3, hi = 1e3;
-    for (const auto& b : e.break_even)
-      if (b.requests_per_month && per_month > 0) {
-        lo = std::max(1e-6, std::min(lo, *b.requests_per_month / per_month / 3));
-        hi = std::min(1e6, std::max(hi, *b.requests_per_month / per_month * 3));
-      }
+    const auto [lo, hi] = runwise_cli::chart_range(e, s.workload);
     *svg = runwise::report::cost_chart_svg(e, runwise::analyze::cost_curves(s.workload, s.platforms, lo, hi, 61));
   }
   const std::vector<std::string> warnings = stale_price_warnings(s);

@@ -5,6 +5,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -13,6 +17,7 @@
 
 #include "json_object.hpp"
 #include "json_settings.hpp"
+#include "trace_traffic.hpp"
 #include "uncertainty_spec.hpp"
 
 namespace runwise_cli {
@@ -62,22 +67,39 @@ inline constexpr runwise::pricing::choice_table<runwise::duration_distribution, 
      {"exponential", runwise::duration_distribution::exponential}}};
 inline constexpr runwise::pricing::choice_table<bool, 2> noise_names{{{"none", false}, {"poisson", true}}};
 
-/// `workload.traffic`: exactly one of requests_per_month, requests_per_second, series.
-inline runwise::traffic_series read_traffic(json_object t, std::optional<double> horizon_hours) {
+/// `horizon_hours`, when given, must be the horizon of a series or trace (which sets its own).
+inline void check_horizon(std::optional<double> horizon_hours, const runwise::traffic_series& t, const char* what) {
+  if (horizon_hours && std::fabs(*horizon_hours - runwise::to_hours(t.horizon())) > 1e-9 * *horizon_hours)
+    runwise::fail_input("horizon_hours", runwise::detail::format_number(*horizon_hours) + " h differs from the " +
+                                             what + "'s " +
+                                             runwise::detail::format_number(runwise::to_hours(t.horizon())) +
+                                             " h; omit horizon_hours to use the " + what + "'s own");
+}
+
+/// `workload.traffic`: exactly one of requests_per_month, requests_per_second, series, azure_2019.
+/// Files are relative to `base_dir`; a trace's mean duration, when it gives one, goes to `trace_duration_ms`.
+inline runwise::traffic_series read_traffic(json_object t, std::optional<double> horizon_hours,
+                                            const std::filesystem::path& base_dir = {},
+                                            std::optional<double>* trace_duration_ms = nullptr) {
   const char* sources[] = {"requests_per_month", "requests_per_second", "series", "azure_2019"};
   int given = 0;
   for (const char* s : sources) given += t.has(s) ? 1 : 0;
-  if (given != 1)
-    runwise::fail_input(t.path(), "give exactly one of requests_per_month, requests_per_second, series, azure_2019");
+  const std::string one_of = "give exactly one of requests_per_month, requests_per_second, series, azure_2019";
+  if (given == 0) t.fail_missing({sources[0], sources[1], sources[2], sources[3]}, one_of);
+  if (given != 1) runwise::fail_input(t.path(), one_of);
 
-  if (t.has("azure_2019"))
-    runwise::fail_input(t.at("azure_2019"),
-                        "Azure 2019 trace input is not supported by this version yet; give series counts instead");
+  if (auto trace = t.object("azure_2019")) {
+    trace_traffic r = read_azure_2019_traffic(std::move(*trace), base_dir);
+    t.finish();
+    check_horizon(horizon_hours, r.traffic, "trace");
+    if (trace_duration_ms) *trace_duration_ms = r.duration_ms;
+    return std::move(r.traffic);
+  }
 
   if (auto series = t.object("series")) {
     const double step = series->number("step_s").value_or(60);
     const auto* counts = series->find("counts");
-    if (!counts) runwise::fail_input(series->at("counts"), "is required");
+    if (!counts) series->fail_missing({"counts"}, "is required");
     if (!counts->is_array())
       runwise::fail_input(series->at("counts"), "must be an array of numbers, got " + type_name(*counts));
     if (counts->empty()) runwise::fail_input(series->at("counts"), "must not be empty");
@@ -93,11 +115,7 @@ inline runwise::traffic_series read_traffic(json_object t, std::optional<double>
     series->finish();
     t.finish();
     runwise::traffic_series out(runwise::seconds{step}, std::move(c), series->path());
-    if (horizon_hours && std::fabs(*horizon_hours - runwise::to_hours(out.horizon())) > 1e-9 * *horizon_hours)
-      runwise::fail_input("horizon_hours", runwise::detail::format_number(*horizon_hours) +
-                                               " h differs from the series' " +
-                                               runwise::detail::format_number(runwise::to_hours(out.horizon())) +
-                                               " h; omit horizon_hours to use the series' own");
+    check_horizon(horizon_hours, out, "series");
     return out;
   }
 
@@ -143,13 +161,18 @@ inline runwise::requirements read_requirements(json_object r) {
   return q;
 }
 
-inline runwise::workload read_workload(json_object w, std::optional<double> horizon_hours) {
+inline runwise::workload read_workload(json_object w, std::optional<double> horizon_hours,
+                                       const std::filesystem::path& base_dir = {}) {
   runwise::workload out;
   out.name = w.string("name").value_or("workload");
   auto traffic = w.object("traffic");
-  if (!traffic) runwise::fail_input(w.at("traffic"), "is required");
-  out.traffic = read_traffic(std::move(*traffic), horizon_hours);
-  out.duration.mean = runwise::milliseconds(w.required_number("duration_ms"));
+  if (!traffic) w.fail_missing({"traffic"}, "is required");
+  std::optional<double> trace_duration_ms;
+  out.traffic = read_traffic(std::move(*traffic), horizon_hours, base_dir, &trace_duration_ms);
+  if (trace_duration_ms && !w.has("duration_ms"))
+    out.duration.mean = runwise::milliseconds(std::max(*trace_duration_ms, 1e-3));  // (as fleet: a 0 ms average)
+  else
+    out.duration.mean = runwise::milliseconds(w.required_number("duration_ms"));
   if (auto init = w.number("init_ms")) out.init = runwise::milliseconds(*init);
   json_settings s(w);
   s.choice("duration_distribution", out.duration.distribution, distribution_names);
@@ -163,18 +186,19 @@ inline runwise::workload read_workload(json_object w, std::optional<double> hori
 }
 
 /// `application`: a name and components shaped like `workload`, each with an optional `trigger`.
-inline runwise::application read_application(json_object a, std::optional<double> horizon_hours) {
+inline runwise::application read_application(json_object a, std::optional<double> horizon_hours,
+                                             const std::filesystem::path& base_dir = {}) {
   runwise::application out;
   out.name = a.string("name").value_or("application");
   const auto* list = a.find("components");
-  if (!list) runwise::fail_input(a.at("components"), "is required");
+  if (!list) a.fail_missing({"components"}, "is required");
   if (!list->is_array()) runwise::fail_input(a.at("components"), "must be an array, got " + type_name(*list));
   a.finish();
   for (std::size_t i = 0; i < list->size(); ++i) {
     json_object c((*list)[i], a.at("components") + "[" + std::to_string(i) + "]");
     runwise::component part;
     json_settings(c).choice("trigger", part.triggered_by, runwise::trigger_names);
-    part.work = read_workload(std::move(c), horizon_hours);
+    part.work = read_workload(std::move(c), horizon_hours, base_dir);
     out.components.push_back(std::move(part));
   }
   out.validate(a.path());
@@ -184,7 +208,7 @@ inline runwise::application read_application(json_object a, std::optional<double
 /// One `platforms[i]` entry: its id picks the type from the catalog, the rest are its settings.
 inline runwise::selected_platform read_platform(json_object p, spec& out) {
   const auto id = p.string("id");
-  if (!id) runwise::fail_input(p.at("id"), "is required (one of " + runwise::catalog_registry::id_list() + ")");
+  if (!id) p.fail_missing({"id"}, "is required (one of " + runwise::catalog_registry::id_list() + ")");
   const auto index = runwise::catalog_registry::find(*id);
   if (!index)
     runwise::fail_input(p.at("id"), "unknown platform \"" + *id + "\"; known: " + runwise::catalog_registry::id_list());
@@ -200,7 +224,9 @@ inline runwise::selected_platform read_platform(json_object p, spec& out) {
   });
 }
 
-inline spec read_spec(const nlohmann::json& j) {
+/// The spec in `j`; files it names are relative to `base_dir` (the spec file's directory; empty for
+/// the working directory).
+inline spec read_spec(const nlohmann::json& j, const std::filesystem::path& base_dir = {}) {
   json_object root(j, "");
   spec out;
   const auto horizon = root.number("horizon_hours");
@@ -208,11 +234,13 @@ inline spec read_spec(const nlohmann::json& j) {
   if (root.has("application") && root.has("workload"))
     runwise::fail_input("application", "give either workload (one service) or application (several), not both");
   if (auto a = root.object("application")) {
-    out.application = read_application(std::move(*a), horizon);
+    out.application = read_application(std::move(*a), horizon, base_dir);
   } else {
     auto w = root.object("workload");
-    if (!w) runwise::fail_input("workload", "is required (or application, for several components)");
-    out.workload = read_workload(std::move(*w), horizon);
+    if (!w)
+      root.fail_missing({"workload", "application"}, "is required (or application, for several components)",
+                        "workload");
+    out.workload = read_workload(std::move(*w), horizon, base_dir);
   }
 
   if (const auto* list = root.find("platforms")) {
@@ -250,10 +278,6 @@ inline spec read_spec(const nlohmann::json& j) {
     for (const auto& [name, v] : out.preferences.weights) sum += v;
     if (!(sum > 0)) runwise::fail_input("weights", "at least one criterion needs a positive weight");
   }
-  if (out.application)
-    for (const char* analysis : {"sensitivity", "uncertainty"})
-      if (root.has(analysis))
-        runwise::fail_input(analysis, "is computed for one workload; give workload instead of application");
   if (auto sens = root.object("sensitivity")) out.sensitivity = read_sensitivity(std::move(*sens));
   if (auto u = root.object("uncertainty"))
     out.uncertainty = read_uncertainty(std::move(*u), out.workload, out.platforms);

@@ -75,7 +75,7 @@ inline uncertainty_spec read_uncertainty(json_object u, const runwise::workload&
   out.options.seed = static_cast<std::uint64_t>(whole_number(u, "seed", 1, 0, 9.007199254740992e15));
   out.options.threads = static_cast<unsigned>(whole_number(u, "threads", 0, 0, 256));
   auto in = u.object("inputs");
-  if (!in) runwise::fail_input(u.at("inputs"), "is required (traffic, duration_ms, memory_mb or prices)");
+  if (!in) u.fail_missing({"inputs"}, "is required (traffic, duration_ms, memory_mb or prices)");
   if (auto t = in->object("traffic")) out.inputs.traffic = read_distribution(std::move(*t), 1, 0, 1e6);
   if (auto d = in->object("duration_ms"))
     out.inputs.duration_ms = read_distribution(std::move(*d), runwise::to_milliseconds(w.duration.mean), 1e-3, 8.64e7);

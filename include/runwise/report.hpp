@@ -14,6 +14,7 @@
 
 #include "report/application.hpp"
 #include "report/application_json.hpp"
+#include "report/application_svg.hpp"
 #include "report/json.hpp"
 #include "report/markdown.hpp"
 #include "report/svg.hpp"

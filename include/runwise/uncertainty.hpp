@@ -13,9 +13,11 @@
 
 #include "runwise.hpp"
 
+#include "analyze/application_uncertainty.hpp"
 #include "analyze/distribution.hpp"
 #include "analyze/monte_carlo.hpp"
 #include "analyze/scenario.hpp"
 #include "analyze/sensitivity.hpp"
+#include "report/application_uncertainty.hpp"
 #include "report/uncertainty.hpp"
 #include "report/uncertainty_svg.hpp"

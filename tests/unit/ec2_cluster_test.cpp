@@ -95,3 +95,33 @@ TEST_CASE("every AWS container platform evaluates the same workload") {
     CHECK(o.cost.total().value() > 0);
   }
 }
+
+TEST_CASE("a task too large for the instance type the config names is infeasible, and the reason says why") {
+  // A 2 vCPU / 7,680 MB task on t3.medium (2 vCPU, 4 GiB, 17 pods: PRICES.md and the VPC CNI table).
+  // EKS leaves 2 − (6% of the first core + 1% of the second) = 1.93 vCPU and
+  // 4,096 − (255 + 11 × 17) − 100 = 3,554 MiB; ECS registers 4,096 × 7,985 / 8,192 = 3,992.5 MiB.
+  const workload w{.traffic = make_traffic(10, hours(730), seconds{60}),
+                   .duration = {milliseconds(100)},
+                   .memory = megabytes{7680},
+                   .cpu = vcpu{2}};
+  aws_eks_ec2::config k;
+  k.billing.instance = 0;  // t3.medium
+  const option_result on_eks = evaluate_option<aws_eks_ec2>(w, k);
+  CHECK_FALSE(on_eks.feasible);
+  REQUIRE(on_eks.infeasible_reasons.size() == 1);
+  CHECK(on_eks.infeasible_reasons[0] ==
+        "a 2 vCPU / 7680 MB task does not fit a t3.medium node (2 vCPU, 4 GiB, no GPU; 1.93 vCPU and 3554 MiB "
+        "allocatable after kube-reserved and the eviction threshold): too little vCPU and memory; name a larger "
+        "instance_type, or omit it for the cheapest type that fits");
+
+  aws_ecs_ec2::config e;
+  e.billing.instance = 0;
+  const option_result on_ecs = evaluate_option<aws_ecs_ec2>(w, e);
+  CHECK_FALSE(on_ecs.feasible);
+  REQUIRE(on_ecs.infeasible_reasons.size() == 1);
+  CHECK(on_ecs.infeasible_reasons[0].find(
+            "3992.5 MiB allocatable as the ECS agent registers it): too little memory;") != std::string::npos);
+
+  // With no type named ECS picks one that fits: m5.large registers 8,192 × 7,985 / 8,192 = 7,985 MiB.
+  CHECK(evaluate_option<aws_ecs_ec2>(w, {}).feasible);
+}

@@ -56,6 +56,29 @@ struct uncertain_inputs {
   }
 };
 
+/// The inputs `runwise evaluate --monte-carlo` assumes when a spec gives none: traffic a factor
+/// triangular from ×0.5 to ×2, most likely ×1 (a forecast off by up to half or double, today's
+/// figure the likeliest; triangular, runwise's default kind, keeps the tails heavier than PERT and
+/// its CDF checkable by hand), and each selected platform's prices a factor uniform on ×0.9 to ×1.1
+/// (±10%: list-price changes and discounts nobody has quoted yet, no value likelier than another).
+/// Each platform's prices move on their own. `described` receives one sentence per input.
+///
+/// ```cpp
+/// std::vector<std::string> what;
+/// auto in = runwise::analyze::default_uncertain_inputs(platforms, &what);   // what[0]: "traffic: ..."
+/// ```
+inline uncertain_inputs default_uncertain_inputs(const std::vector<selected_platform>& platforms,
+                                                 std::vector<std::string>* described = nullptr) {
+  uncertain_inputs in;
+  in.traffic = distribution::triangular(0.5, 1, 2);
+  for (const auto& p : platforms) in.prices.emplace_back(p.id, distribution::uniform(0.9, 1.1));
+  if (described) {
+    described->push_back("traffic: a factor triangular from x0.5 to x2, most likely x1");
+    described->push_back("prices: each platform's a factor uniform from x0.9 to x1.1 (+/-10%), independently");
+  }
+  return in;
+}
+
 /// How many draws, from which seed, on how many threads.
 struct monte_carlo_options {
   std::size_t draws = 1000;

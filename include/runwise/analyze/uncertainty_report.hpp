@@ -30,6 +30,9 @@ struct uncertainty_report {
   unsigned threads = 1;  ///< how many threads ran (for the record; results do not depend on it)
   std::vector<option_uncertainty> options;
   double p_no_option = 0;  ///< share of draws in which no option could run the workload
+  /// The inputs runwise assumed because the caller gave none (default_uncertain_inputs), one
+  /// sentence each ("traffic: triangular from x0.5 to x2, most likely x1"); empty when given.
+  std::vector<std::string> defaulted_inputs;
 };
 
 }  // namespace runwise::analyze

@@ -4,11 +4,15 @@
 // Hard limits: what makes an AWS option unable to run a workload at all. Each returns the reasons
 // as sentences; an option with any reason is infeasible and never recommended.
 
+#include <algorithm>
+#include <cmath>
 #include <string>
 #include <vector>
 
 #include "../detail/format.hpp"
+#include "../pricing/aws/ec2.hpp"
 #include "../pricing/aws/fargate.hpp"
+#include "../simulate/node_capacity.hpp"
 #include "../workload/workload.hpp"
 
 namespace runwise::criteria {
@@ -60,6 +64,31 @@ struct aws_ec2_cluster_limits {
     reasons.push_back("no instance type of the catalog (and architecture) fits a task of " +
                       detail::format_number(w.cpu.value()) + " vCPU and " + detail::format_number(w.memory.value()) +
                       " MB" + (w.needs.gpu ? " with a GPU" : "") + " after the orchestrator's reservations");
+  }
+
+  /// The instance type the config names (`instance_type`) must fit one task after the
+  /// orchestrator's reservations (`allocatable`, simulate::allocatable): the reason says what the
+  /// node has, what is left of it, and which need is short.
+  static void check_pinned(const workload& w, const pricing::aws::instance_type& t, const simulate::resources& task,
+                           const simulate::resources& allocatable, bool eks, double reserved_memory_mb,
+                           std::vector<std::string>& reasons) {
+    if (simulate::fit_per_node(task, allocatable) >= 1) return;
+    auto hundredth = [](double x) { return detail::format_number(std::round(x * 100) / 100); };
+    std::string short_of;
+    auto add = [&](const char* what) { short_of += (short_of.empty() ? "" : " and ") + std::string(what); };
+    if (task.vcpu > allocatable.vcpu + 1e-9) add("vCPU");
+    if (task.memory_mib > allocatable.memory_mib + 1e-9) add("memory");
+    if (task.gpus > allocatable.gpus) add("GPU");
+    std::string left = hundredth(allocatable.vcpu) + " vCPU and " + hundredth(std::max(0.0, allocatable.memory_mib)) +
+                       " MiB allocatable " +
+                       (eks ? "after kube-reserved and the eviction threshold" : "as the ECS agent registers it");
+    if (reserved_memory_mb > 0) left += ", less reserved_memory_mb " + detail::format_number(reserved_memory_mb);
+    reasons.push_back(
+        "a " + detail::format_number(w.cpu.value()) + " vCPU / " + detail::format_number(w.memory.value()) +
+        " MB task" + (w.needs.gpu ? " with a GPU" : "") + " does not fit a " + std::string(t.name) + " node (" +
+        detail::format_number(t.vcpu) + " vCPU, " + detail::format_number(t.memory_gib) + " GiB" +
+        (t.gpus > 0 ? ", " + detail::format_number(t.gpus) + " GPU" : ", no GPU") + "; " + left + "): too little " +
+        short_of + "; name a larger instance_type, or omit it for the cheapest type that fits");
   }
 };
 

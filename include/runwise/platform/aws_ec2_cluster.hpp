@@ -47,11 +47,18 @@ struct aws_ec2_cluster : composed_platform<simulate::container_fleet, pricing::a
     return {vcpu, memory_mb, 1, gpu ? 1.0 : 0.0};
   }
 
+  /// The task must fit the instance type the config names, or some type of the catalog.
   static void check_limits(const workload& w, const config& c, std::vector<std::string>& reasons) {
+    const simulate::resources task = task_of(w.cpu.value(), w.memory.value(), w.needs.gpu);
+    if (c.billing.instance >= 0) {
+      const auto& t = c.billing.prices.instances[static_cast<std::size_t>(c.billing.instance)];
+      base::limits_policy::check_pinned(w, t, task, base::billing_policy::node_resources(c.billing, t),
+                                        O == simulate::orchestrator::eks, c.billing.reserved_memory_mb, reasons);
+      return;
+    }
     const task_run one[] = {{seconds{0}, seconds{3600}, 1}};
-    const bool fits = base::billing_policy::choose_instance(
-                          c.billing, {.runs = one, .task = task_of(w.cpu.value(), w.memory.value(), w.needs.gpu)}) >= 0;
-    base::limits_policy::check(w, fits, reasons);
+    base::limits_policy::check(w, base::billing_policy::choose_instance(c.billing, {.runs = one, .task = task}) >= 0,
+                               reasons);
   }
 
   static cost_breakdown price(const workload& w, const usage& u, const config& c) {

@@ -80,27 +80,31 @@ inline void write_recommendation(json_writer& j, const application_evaluation& r
   j.end_array().end_object();
 }
 
-/// CONTRACT.md's document for an application: `workload` (the application's name), `horizon_hours`,
+/// The members of CONTRACT.md's document for an application: `workload` (the application's name), `horizon_hours`,
 /// `options` (every platform hosting every component, cheapest first), `components` (each with its
 /// own options, recommendation and break-even, and where the placement runs it), `recommendation`
 /// (see write_recommendation), `break_even` (empty: it is per component) and `warnings`.
 ///
 /// ```cpp
-/// std::string text = runwise::report::json(runwise::evaluate_application(app, platforms));
+/// j.begin_object(); runwise::report::write_members(j, r); j.end_object();
 /// ```
-inline std::string json(const application_evaluation& r, const std::vector<std::string>& warnings = {}) {
-  json_writer j;
-  j.begin_object()
-      .member("workload", r.application)
-      .member("horizon_hours", to_hours(r.horizon))
-      .key("options")
-      .begin_array();
+inline void write_members(json_writer& j, const application_evaluation& r,
+                          const std::vector<std::string>& warnings = {}) {
+  j.member("workload", r.application).member("horizon_hours", to_hours(r.horizon)).key("options").begin_array();
   for (const auto& o : r.all_on_one) write_json(j, o);
   j.end_array().key("components").begin_array();
   for (const auto& c : r.components) write_json(j, c);
   j.end_array();
   write_recommendation(j.key("recommendation"), r);
-  j.key("break_even").begin_array().end_array().key("warnings").strings(warnings).end_object();
+  j.key("break_even").begin_array().end_array().key("warnings").strings(warnings);
+}
+
+/// The application's report as one JSON object (write_members inside braces).
+inline std::string json(const application_evaluation& r, const std::vector<std::string>& warnings = {}) {
+  json_writer j;
+  j.begin_object();
+  write_members(j, r, warnings);
+  j.end_object();
   return std::move(j).str();
 }
 

@@ -85,6 +85,10 @@ inline std::string uncertainty_text(const analyze::sensitivity_report* s, const 
     out += "\nUncertainty (" + std::to_string(u->draws) + " Monte Carlo draws, seed " + std::to_string(u->seed) +
            "; cost over the horizon, percentiles over the draws each option could run):\n";
     out += detail::table(uncertainty_rows(*u), 1, false);
+    if (!u->defaulted_inputs.empty()) {
+      out += "  inputs defaulted (no uncertainty.inputs given):\n";
+      for (const auto& d : u->defaulted_inputs) out += "    " + d + "\n";
+    }
     if (u->p_no_option > 0)
       out += "  no option could run the workload in " + detail::percent(u->p_no_option, false) + " of the draws\n";
   }
@@ -124,6 +128,10 @@ inline std::string uncertainty_markdown(const analyze::sensitivity_report* s, co
     out += "\n## Uncertainty\n\n" + std::to_string(u->draws) + " Monte Carlo draws, seed " + std::to_string(u->seed) +
            "; cost over the horizon.\n\n";
     out += detail::markdown_table(uncertainty_rows(*u), 1);
+    if (!u->defaulted_inputs.empty()) {
+      out += "\nInputs defaulted (no `uncertainty.inputs` given):\n\n";
+      for (const auto& d : u->defaulted_inputs) out += "- " + d + "\n";
+    }
   }
   return out;
 }
@@ -157,12 +165,9 @@ inline void write_json(json_writer& j, const analyze::sensitivity_report& r) {
 
 /// `uncertainty`: draws, seed, and per option its percentiles and probabilities.
 inline void write_json(json_writer& j, const analyze::uncertainty_report& r) {
-  j.begin_object()
-      .member("draws", r.draws)
-      .member("seed", r.seed)
-      .member("p_no_option", r.p_no_option)
-      .key("options")
-      .begin_array();
+  j.begin_object().member("draws", r.draws).member("seed", r.seed).member("p_no_option", r.p_no_option);
+  j.key("defaulted_inputs").strings(r.defaulted_inputs);
+  j.key("options").begin_array();
   for (const auto& o : r.options) {
     auto usd = [&](double x) { return o.p_feasible > 0 ? std::optional(x) : std::optional<double>{}; };
     j.begin_object()
