@@ -168,6 +168,12 @@ inline runwise::workload read_workload(json_object w, std::optional<double> hori
   auto traffic = w.object("traffic");
   if (!traffic) w.fail_missing({"traffic"}, "is required");
   std::optional<double> trace_duration_ms;
+  const double hours = horizon_hours.value_or(730);
+  if (auto per_month = traffic->number("requests_per_month"); per_month && hours != 730)
+    out.notes.push_back(traffic->at("requests_per_month") + " counts a 730-hour month: over the " +
+                        runwise::detail::format_number(hours) + " h horizon, " +
+                        runwise::detail::format_count(*per_month) + " × " + runwise::detail::format_number(hours) +
+                        " / 730 = " + runwise::detail::format_count(*per_month * hours / 730) + " requests");
   out.traffic = read_traffic(std::move(*traffic), horizon_hours, base_dir, &trace_duration_ms);
   if (trace_duration_ms && !w.has("duration_ms"))
     out.duration.mean = runwise::milliseconds(std::max(*trace_duration_ms, 1e-3));  // (as fleet: a 0 ms average)
@@ -179,6 +185,8 @@ inline runwise::workload read_workload(json_object w, std::optional<double> hori
   out.memory = runwise::megabytes{w.required_number("memory_mb")};
   out.cpu = runwise::vcpu{w.number("vcpu").value_or(0.25)};
   out.concurrency_per_instance = w.number("concurrency_per_instance").value_or(1);
+  for (const char* field : {"concurrency_per_instance", "vcpu"})
+    if (!w.has(field)) out.defaulted.emplace_back(field);
   if (auto r = w.object("requirements")) out.needs = read_requirements(std::move(*r));
   w.finish();
   out.validate(w.path());

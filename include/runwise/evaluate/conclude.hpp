@@ -14,6 +14,7 @@
 #include "../detail/function_ref.hpp"
 #include "../workload/workload.hpp"
 #include "break_even_search.hpp"
+#include "default_notes.hpp"
 #include "result.hpp"
 
 namespace runwise {
@@ -137,6 +138,7 @@ evaluation conclude_options(const workload& w, std::size_t count, option_runner 
     return count;
   };
   e.break_even = find_break_evens(e.options, w, outcome, runner, &measured_duty_cycle);
+  note_defaults(e, w, [&](const workload& usual) { return conclude_options<D>(usual, count, run_option, prefs); });
   return e;
 }
 }  // namespace detail
@@ -144,7 +146,9 @@ evaluation conclude_options(const workload& w, std::size_t count, option_runner 
 /// The step every evaluation ends with, whether its platforms were chosen at compile time
 /// (evaluator<>) or at run time (the registry): run each option (adding the operations line when
 /// `prefs` and the workload ask for a TCO), let decision policy `D` rank them and advise, and find
-/// where each serverless option and each container option cost the same.
+/// where each serverless option and each container option cost the same; then note the defaults
+/// the workload did not set that decide the answer (detail::note_defaults: a second evaluation at
+/// the usual setting, only when one may).
 ///
 /// `run(i, w)` evaluates the i-th option (0 <= i < count) on workload `w`; it is called through an
 /// option_runner (one indirect call per option, against a simulation of the whole horizon).

@@ -91,6 +91,9 @@ struct evaluation {
   /// decision's criteria; nullopt when no container option is feasible.
   std::optional<hosting_advice> hosting;
   std::vector<break_even_point> break_even;
+  /// How the inputs were read (workload::notes) and the defaults the spec did not set that decide
+  /// the answer, each with the answer at the usual setting (see detail::note_defaults).
+  std::vector<std::string> notes;
 };
 
 /// How the caller weighs the criteria and the effort assumptions behind them (run-time data).

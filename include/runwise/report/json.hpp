@@ -109,10 +109,12 @@ inline void write_members(json_writer& j, const evaluation& e) {
   j.end_array();
   write_json(j.key("recommendation"), e.advice, e.hosting);
   write_json(j.key("break_even"), e.break_even);
+  j.key("notes").strings(e.notes);
 }
 
 /// CONTRACT.md's `evaluate --format json` document: workload, horizon_hours, options (ranked),
-/// recommendation (with hosting advice), break_even, and `warnings` (e.g. stale price sheets).
+/// recommendation (with hosting advice), break_even, notes (how inputs were read; defaults that
+/// decide the answer) and `warnings` (e.g. stale price sheets).
 ///
 /// ```cpp
 /// std::string text = runwise::report::json(runwise::evaluator<runwise::aws_lambda>{}.evaluate(w));

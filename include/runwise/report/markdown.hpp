@@ -47,6 +47,7 @@ inline std::string markdown(const evaluation& e) {
   for (const auto& o : e.options) arrived = std::max(arrived, o.use.arrived.value());
   std::string out = "## runwise: " + markdown_cell(e.workload) + "\n\n" + format_number(to_hours(e.horizon)) + " h, " +
                     format_count(arrived) + " requests (runwise " + std::string(version) + ")\n\n";
+  for (const auto& n : e.notes) out += "> **Note:** " + markdown_cell(n) + "\n\n";
   out += "| option | kind | total | score | cold starts | overloaded | cost items |\n";
   out += "|---|---|---:|---:|---:|---:|---|\n";
   for (const auto& o : e.options) {

@@ -79,7 +79,9 @@ inline std::string text(const evaluation& e) {
       "runwise " + std::string(version) + " | " + e.workload + " | " + format_number(to_hours(e.horizon)) + " h";
   double arrived = 0;
   for (const auto& o : e.options) arrived = std::max(arrived, o.use.arrived.value());
-  out += " | " + format_count(arrived) + " requests\n\n";
+  out += " | " + format_count(arrived) + " requests\n";
+  for (const auto& n : e.notes) out += "note: " + n + "\n";
+  out += "\n";
 
   std::vector<std::vector<std::string>> rows{{"option", "kind", "total", "score", "cost items"}};
   for (const auto& o : e.options) {

@@ -3,6 +3,7 @@
 
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "../detail/check.hpp"
 #include "../units.hpp"
@@ -34,6 +35,13 @@ struct workload {
   vcpu cpu{0.25};                       ///< CPU one instance needs (containers, Cloud Run)
   double concurrency_per_instance = 1;  ///< requests one container or instance serves at once
   requirements needs{};
+  /// Inputs the spec left at runwise's defaults, by field name (e.g. "concurrency_per_instance"):
+  /// where one of them decides the answer, the evaluation's notes say so. Spec readers set it; empty
+  /// when every input was given (or the workload was built in code).
+  std::vector<std::string> defaulted{};
+  /// How the spec's figures were read, e.g. a monthly request count scaled to the horizon; the
+  /// evaluation's notes start with these.
+  std::vector<std::string> notes{};
 
   /// Throws runwise::error naming `path.<field>` for an out-of-range value.
   void validate(const std::string& path = "workload") const {
