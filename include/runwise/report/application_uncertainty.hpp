@@ -73,15 +73,7 @@ inline void write_json(json_writer& j, const std::vector<analyze::component_sens
 inline void write_json(json_writer& j, const analyze::application_uncertainty& u) {
   j.begin_object().member("draws", u.draws).member("seed", u.seed);
   j.key("defaulted_inputs").strings(u.defaulted_inputs);
-  auto usd = [&](double x) { return u.p_feasible > 0 ? std::optional(x) : std::optional<double>{}; };
-  j.key("total")
-      .begin_object()
-      .member("p5_usd", usd(u.p5_usd))
-      .member("p50_usd", usd(u.p50_usd))
-      .member("p95_usd", usd(u.p95_usd))
-      .member("mean_usd", usd(u.mean_usd))
-      .member("min_usd", usd(u.min_usd))
-      .member("max_usd", usd(u.max_usd))
+  detail::cost_percentiles(j.key("total").begin_object(), u, u.p_feasible)
       .member("p_feasible", u.p_feasible)
       .key("placement")
       .begin_object();

@@ -163,22 +163,29 @@ inline void write_json(json_writer& j, const analyze::sensitivity_report& r) {
   j.end_array();
 }
 
+namespace detail {
+/// The members p5_usd, p50_usd, p95_usd, mean_usd, min_usd and max_usd of a cost distribution
+/// (an option's, or an application's total), each null when no draw was feasible.
+template <class Costs>
+json_writer& cost_percentiles(json_writer& j, const Costs& c, double p_feasible) {
+  auto usd = [&](double x) { return p_feasible > 0 ? std::optional(x) : std::optional<double>{}; };
+  return j.member("p5_usd", usd(c.p5_usd))
+      .member("p50_usd", usd(c.p50_usd))
+      .member("p95_usd", usd(c.p95_usd))
+      .member("mean_usd", usd(c.mean_usd))
+      .member("min_usd", usd(c.min_usd))
+      .member("max_usd", usd(c.max_usd));
+}
+}  // namespace detail
+
 /// `uncertainty`: draws, seed, and per option its percentiles and probabilities.
 inline void write_json(json_writer& j, const analyze::uncertainty_report& r) {
   j.begin_object().member("draws", r.draws).member("seed", r.seed).member("p_no_option", r.p_no_option);
   j.key("defaulted_inputs").strings(r.defaulted_inputs);
   j.key("options").begin_array();
   for (const auto& o : r.options) {
-    auto usd = [&](double x) { return o.p_feasible > 0 ? std::optional(x) : std::optional<double>{}; };
-    j.begin_object()
-        .member("platform", o.platform)
-        .member("kind", to_string(o.kind))
-        .member("p5_usd", usd(o.p5_usd))
-        .member("p50_usd", usd(o.p50_usd))
-        .member("p95_usd", usd(o.p95_usd))
-        .member("mean_usd", usd(o.mean_usd))
-        .member("min_usd", usd(o.min_usd))
-        .member("max_usd", usd(o.max_usd))
+    detail::cost_percentiles(j.begin_object().member("platform", o.platform).member("kind", to_string(o.kind)), o,
+                             o.p_feasible)
         .member("p_cheapest", o.p_cheapest)
         .member("p_recommended", o.p_recommended)
         .member("p_feasible", o.p_feasible)
