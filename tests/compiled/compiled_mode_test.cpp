@@ -33,10 +33,15 @@ bool says(const recommendation& r, std::string_view phrase) {
 
 TEST_CASE("Lambda and the task break even at $36.04 / the per-request Lambda cost") {
   // A 1 s, 512 MB request costs 0.5 GB-s × $0.0000166667 + $0.0000002: 36.0401 / 8.53335e-6 ≈ 4.22 M.
+  // The task serves two requests at once (5.256 M a month), so it keeps up at the crossing: a
+  // break-even counts only where both options keep up.
   evaluator<aws_lambda, aws_fargate> ev;
   ev.config<aws_fargate>().billing.task = {1, 2};
   ev.config<aws_fargate>().capacity.tasks = 1;
-  const evaluation e = ev.evaluate(archived_example());
+  const evaluation e = ev.evaluate({.traffic = make_traffic(1.0, hours(730), seconds{60}),
+                                    .duration = {milliseconds(1000)},
+                                    .memory = megabytes{512},
+                                    .concurrency_per_instance = 2});
   REQUIRE(e.break_even.size() == 1);
   REQUIRE(e.break_even[0].requests_per_month);
   const double expected = 730 * (0.04048 + 2 * 0.004445) / (0.5 * 0.0000166667 + 0.2 / 1e6);

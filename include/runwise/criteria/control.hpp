@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "concepts.hpp"
 
@@ -57,19 +59,33 @@ struct control {
     return {score, why};
   }
 
-  /// What the platform lets you control, in a phrase.
+  /// What the platform lets you control, in a phrase: each of the seven capabilities the score
+  /// counts is named as had or as missing (except an orchestrator other than Kubernetes).
   static std::string capabilities(const platform_traits& t) {
-    if (t.runs_on == hosting::functions && !t.own_os_image)
-      return "runs your code on the provider's managed runtime: no OS image, kernel or GPU of your own, no process "
-             "or connection kept between invocations";
     std::string s = t.own_os_image ? "runs your own image (OS, language and runtime versions of your choice)"
-                                   : "runs your code on the provider's runtime";
-    if (t.own_kernel) s += ", on hosts whose kernel, AMI and privileges you control";
-    if (t.gpu) s += ", with GPU instances";
-    if (t.long_running || t.in_process_state) s += ", with long-running, stateful processes";
+                                   : "runs your code on the provider's managed runtime";
+    std::vector<std::string_view> has, lacks;
+    if (!t.own_os_image) lacks.push_back("OS image of your own");
+    if (t.own_kernel)
+      s += ", on hosts whose kernel, AMI and privileges you control";
+    else
+      lacks.push_back("kernel access");
+    (t.gpu ? has : lacks).push_back(t.gpu ? "GPU instances" : "GPUs");
+    (t.long_running ? has : lacks).push_back("long-running processes");
+    (t.in_process_state ? has : lacks).push_back("in-process state");
+    (t.persistent_connections ? has : lacks).push_back("persistent connections");
+    if (!has.empty()) s += ", with " + listed(has, "and");
     if (t.orchestrator == orchestration::kubernetes) s += ", under portable Kubernetes";
-    if (!t.own_kernel) s += "; no kernel access";
-    if (!t.gpu) s += t.own_kernel ? "; no GPUs" : " or GPUs";
+    if (!lacks.empty()) s += "; no " + listed(lacks, "or");
+    return s;
+  }
+
+ private:
+  /// "a, b and c".
+  static std::string listed(const std::vector<std::string_view>& items, std::string_view last) {
+    std::string s;
+    for (std::size_t i = 0; i < items.size(); ++i)
+      s += (i == 0 ? "" : i + 1 == items.size() ? " " + std::string(last) + " " : ", ") + std::string(items[i]);
     return s;
   }
 };

@@ -40,9 +40,11 @@ struct maintenance {
 
   /// The article's point about each class, in a phrase.
   static std::string who_patches(const platform_traits& t) {
-    std::string s = t.runs_on == hosting::functions ? "the provider patches, scales and runs every server"
+    std::string s = t.runs_on == hosting::functions
+                        ? (t.own_os_image ? "the provider patches, scales and runs every server, you patch the image"
+                                          : "the provider patches, scales and runs every server")
                     : t.runs_on == hosting::managed_containers
-                        ? "the provider runs the hosts, you patch the image and size the tasks"
+                        ? "the provider runs the hosts, you patch the image and size the containers"
                         : "you patch and scale the instances as well as the images";
     if (t.orchestrator == orchestration::kubernetes) s += ", and upgrade Kubernetes and its add-ons";
     return s;

@@ -16,8 +16,10 @@ namespace runwise::criteria {
 ///
 /// Score: (1 − min(1, 10 × missed share)) × (0.8 for a fleet of pre-determined size, else 1), so
 /// 1% of requests missed costs 0.1 and 10% costs everything; a fixed fleet that keeps up today
-/// still cannot absorb growth. A cold start misses the objective when INIT + the mean duration
-/// exceeds `max_latency_ms`.
+/// still cannot absorb growth. Pre-determined is what the capacity policy says (`usage::fixed_size`:
+/// a `fixed` fleet, or min = max), not what the traffic happened to need: an autoscaler that held
+/// one count under steady traffic still follows growth. A cold start misses the objective when
+/// INIT + the mean duration exceeds `max_latency_ms`.
 ///
 /// ```cpp
 /// runwise::criteria::scalability::missed(option, w);   // throttled + late (+ cold starts over the objective)
@@ -29,12 +31,8 @@ struct scalability {
   /// A fleet that does not follow demand keeps this share of the score at best.
   static constexpr double fixed_fleet_factor = 0.8;
 
-  /// True for capacity that never changed over the horizon: every task ran from start to end.
-  static bool fixed_capacity(const usage& u) {
-    return !u.runs.empty() && std::all_of(u.runs.begin(), u.runs.end(), [&](const task_run& r) {
-      return r.start.value() <= 0 && r.stop.value() >= u.horizon.value();
-    });
-  }
+  /// True for a fleet of pre-determined size that ran: its policy fixed the count (usage::fixed_size).
+  static bool fixed_capacity(const usage& u) { return u.fixed_size && !u.runs.empty(); }
 
   /// Cold starts that break the latency objective (0 without one).
   static double cold_misses(const usage& u, const workload& w) {

@@ -23,6 +23,7 @@
 #include "../evaluate/result.hpp"
 #include "../workload/workload.hpp"
 #include "adequacy.hpp"
+#include "cost_gap.hpp"
 #include "hosting.hpp"
 #include "weights.hpp"
 
@@ -181,7 +182,10 @@ struct by_criteria {
       verdict += " against " + impl::two(rival->score) + " for " + rival->platform +
                  (rival->kind != win.kind ? ", the best " + std::string(to_string(rival->kind)) + " option"
                                           : ", the runner-up");
+    if (rival && rival->score > win.score && !criteria::adequate(*rival))
+      verdict += ", which scores higher but cannot keep up";
     r.reasons.push_back(verdict);
+    if (auto premium = cost_premium(win, options, rival)) r.reasons.push_back(std::move(*premium));
 
     if (rival) {
       double total = 0;

@@ -17,6 +17,7 @@
 #include "../criteria/concepts.hpp"
 #include "../evaluate/result.hpp"
 #include "../workload/workload.hpp"
+#include "cost_gap.hpp"
 #include "weights.hpp"
 
 namespace runwise::decide {
@@ -34,7 +35,9 @@ inline std::string orchestration_label(orchestration o) {
 }
 
 /// "aws_ecs_ec2 on instances you run (0.71) over aws_fargate on hosts the provider runs (0.62):
-/// ahead on cost (1 vs 0.39), behind on maintenance (0.38 vs 1)".
+/// ahead on cost (1 vs 0.39), behind on maintenance (0.38 vs 1)". When `a` is preferred with the
+/// lower score, the sentence says why (`b` cannot keep up); when `a` costs more than a `b` that
+/// keeps up, by how much a month.
 inline std::string compare_pair(const std::string& question, const option_result& a, const std::string& a_label,
                                 const option_result& b, const std::string& b_label,
                                 std::span<const std::string_view> names, std::span<const double> weights) {
@@ -53,8 +56,20 @@ inline std::string compare_pair(const std::string& question, const option_result
     if (it->first < -1e-3) behind += (behind.empty() ? "" : ", ") + item(it->second);
   std::string s = question + ": " + a.platform + " on " + a_label + " (" + criteria::rounded(a.score) + ") over " +
                   b.platform + " on " + b_label + " (" + criteria::rounded(b.score) + ")";
+  if (a.score < b.score) {
+    if (criteria::adequate(b)) {
+      s += ", preferred by the decision's ranking although its score is lower";
+    } else {
+      const double late = b.use.overloaded.value(), throttled = b.use.throttled.value();
+      std::string missed = late > 0 ? detail::format_count(late) + " requests late" : std::string();
+      if (throttled > 0) missed += (missed.empty() ? "" : ", ") + detail::format_count(throttled) + " throttled";
+      s += ", preferred although its score is lower because " + b.platform + " cannot keep up (" + missed + ")";
+    }
+  }
   if (!ahead.empty()) s += ", ahead on " + ahead;
   if (!behind.empty()) s += (ahead.empty() ? ", " : "; ") + std::string("behind on ") + behind;
+  if (criteria::adequate(b))
+    if (const std::string more = costs_more_than(a, b); !more.empty()) s += "; it costs " + more;
   return s;
 }
 }  // namespace impl

@@ -31,7 +31,11 @@ struct aws_lambda : composed_platform<simulate::function_instances, pricing::aws
   static constexpr platform_kind kind = platform_kind::serverless;
   /// Managed functions: AWS patches and scales everything; no image, kernel or GPU of your own, no
   /// process beyond 15 minutes, no state or connection kept between invocations by design.
-  static constexpr platform_traits traits{.runs_on = hosting::functions};
+  /// A managed runtime with none of the container capabilities; locally the AWS SAM CLI's
+  /// `sam local invoke` / `start-api` (AWS SAM Developer Guide, "Locally testing with sam local")
+  /// or LocalStack emulate it and some of its event sources.
+  static constexpr platform_traits traits{.runs_on = hosting::functions,
+                                          .local_emulator = "AWS SAM CLI (sam local) or LocalStack"};
 
   static void check_limits(const workload& w, const config&, std::vector<std::string>& reasons) {
     limits_policy::check(w, reasons);

@@ -11,6 +11,7 @@
 #include "../workload/steady.hpp"
 #include "composed.hpp"
 #include "kind.hpp"
+#include "traits.hpp"
 
 namespace runwise {
 
@@ -52,6 +53,12 @@ struct azure_functions : composed_platform<simulate::azure_function_instances, p
                                            criteria::azure_functions_limits> {
   static constexpr std::string_view id = "azure_functions";
   static constexpr platform_kind kind = platform_kind::serverless;
+  /// Managed functions on the Consumption plans: Microsoft's runtime (no image of your own; custom
+  /// containers need a Premium or Dedicated plan, which runwise does not model), executions capped
+  /// at 10 minutes. Locally, Azure Functions Core Tools (`func start`) run the host and Azurite
+  /// emulates the storage it needs ("Develop Azure Functions locally using Core Tools").
+  static constexpr platform_traits traits{
+      .runs_on = hosting::functions, .local_emulator = "Azure Functions Core Tools with the Azurite storage emulator"};
 
   static void check_limits(const workload& w, const config& c, std::vector<std::string>& reasons) {
     limits_policy::check(w, c.billing.plan, reasons);

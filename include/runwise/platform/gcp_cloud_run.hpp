@@ -11,6 +11,7 @@
 #include "../workload/steady.hpp"
 #include "composed.hpp"
 #include "kind.hpp"
+#include "traits.hpp"
 
 namespace runwise {
 
@@ -36,6 +37,20 @@ struct gcp_cloud_run : composed_platform<simulate::concurrent_instances, pricing
                                          criteria::gcp_cloud_run_limits> {
   static constexpr std::string_view id = "gcp_cloud_run";
   static constexpr platform_kind kind = platform_kind::serverless;
+  /// What Cloud Run is, whatever its kind: it deploys your container image (so the OS image, the
+  /// language and runtime versions are yours, and the image runs unchanged under `docker run`) on
+  /// hosts Google runs, with no kernel access. A request may run up to 60 minutes and, with
+  /// instance-based billing, an instance keeps its CPU between requests (long-running processes,
+  /// in-memory state); WebSockets, HTTP/2 and gRPC streams stay open (Cloud Run documentation,
+  /// "Container runtime contract", "Request timeout", "Using WebSockets"). GPUs exist on Cloud Run
+  /// but runwise neither prices nor checks them, so `gpu` stays false. The maintenance and
+  /// deployment criteria therefore treat it as managed containers: you patch and build the image.
+  static constexpr platform_traits traits{.runs_on = hosting::managed_containers,
+                                          .own_os_image = true,
+                                          .long_running = true,
+                                          .in_process_state = true,
+                                          .persistent_connections = true,
+                                          .runs_locally = true};
 
   static constexpr bool instance_billed(const config& c) noexcept {
     return c.billing.billing == pricing::gcp::cloud_run_billing_mode::instance_based;

@@ -83,6 +83,10 @@ struct platform_traits {
   bool in_process_state = false;        ///< memory survives between requests by design
   bool persistent_connections = false;  ///< WebSockets, streams, connection pools held open
   bool runs_locally = false;            ///< the deployed artefact runs unchanged on a laptop (an image)
+  /// What emulates the managed runtime on a laptop when the artefact does not run there unchanged,
+  /// as the testing criterion names it ("AWS SAM CLI (sam local) or LocalStack"); empty: no tool
+  /// is named. Ignored when `runs_locally`.
+  std::string_view local_emulator{};
 };
 
 /// Traits for a platform that declares none, from its kind alone: serverless → managed functions

@@ -211,6 +211,7 @@ struct container_fleet {
     usage u;
     u.horizon = t.horizon();
     u.arrived = t.total();
+    u.fixed_size = c.policy == scaling_policy::fixed || lo >= hi;
     if (n.empty()) return u;
 
     // Tasks live in cohorts launched together, newest last; `ready` is non-decreasing along it.

@@ -180,6 +180,7 @@ struct http_scaled_replicas {
 
   static usage run(const workload& w, const config& c) {
     usage u;
+    u.fixed_size = std::floor(c.min_replicas) >= std::floor(c.max_replicas);  // the rule cannot move
     walk(w, c, u);
     return u;
   }

@@ -41,6 +41,10 @@ struct usage {
   /// Share of the instance (or task) time alive in which no request was in flight:
   /// 1 - mean_busy_instances / mean_instances, 0 when nothing was alive.
   double idle_capacity_share = 0;
+  /// Containers: the policy held a count the configuration fixed (a `fixed` fleet, or an autoscaler
+  /// whose minimum is its maximum), so the fleet would not follow demand. False for a policy that
+  /// scales, even when the traffic never made it change the count.
+  bool fixed_size = false;
 
   /// Sets mean_busy_instances from busy instance-seconds (at most the time alive) and
   /// idle_capacity_share to match it; what every capacity model ends with.
