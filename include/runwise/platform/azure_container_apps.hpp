@@ -35,13 +35,8 @@ struct azure_container_apps : composed_platform<simulate::http_scaled_replicas, 
   static constexpr platform_kind kind = platform_kind::containers;
   /// Your container image on hosts Microsoft runs, scaled by its rules (the HTTP rule by default),
   /// with no kernel access; long-running replicas, in-memory state and open connections are
-  /// allowed. The same as default_traits(containers), declared to be read here.
-  static constexpr platform_traits traits{.runs_on = hosting::managed_containers,
-                                          .own_os_image = true,
-                                          .long_running = true,
-                                          .in_process_state = true,
-                                          .persistent_connections = true,
-                                          .runs_locally = true};
+  /// allowed: the managed-containers class, declared to be read here.
+  static constexpr platform_traits traits = default_traits(platform_kind::containers);
 
   /// The replica's vCPU and GiB: the configured ones, else the smallest Consumption size that holds
   /// the workload — sizes go in 0.25 vCPU steps with 2 GiB per vCPU ("0.25 vCPU / 0.5 GiB, 0.5 / 1.0,

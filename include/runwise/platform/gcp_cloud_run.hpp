@@ -45,12 +45,7 @@ struct gcp_cloud_run : composed_platform<simulate::concurrent_instances, pricing
   /// "Container runtime contract", "Request timeout", "Using WebSockets"). GPUs exist on Cloud Run
   /// but runwise neither prices nor checks them, so `gpu` stays false. The maintenance and
   /// deployment criteria therefore treat it as managed containers: you patch and build the image.
-  static constexpr platform_traits traits{.runs_on = hosting::managed_containers,
-                                          .own_os_image = true,
-                                          .long_running = true,
-                                          .in_process_state = true,
-                                          .persistent_connections = true,
-                                          .runs_locally = true};
+  static constexpr platform_traits traits = default_traits(platform_kind::containers);
 
   static constexpr bool instance_billed(const config& c) noexcept {
     return c.billing.billing == pricing::gcp::cloud_run_billing_mode::instance_based;
