@@ -16,6 +16,7 @@
 #include <exception>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -24,24 +25,24 @@
 
 #include <runwise/all.hpp>
 
+#include "fleet_join.hpp"
+#include "output_file.hpp"
+
 namespace runwise_cli {
 
 /// One function to evaluate, copied out of the reader's buffers.
 struct fleet_job {
   std::string function, app, trigger;
   std::vector<double> counts;
-  double duration_ms = 100, memory_mb = 128;
+  fleet_sizing sizing;
   std::size_t line = 0;
 };
 
-inline std::string fleet_key(std::string_view owner, std::string_view app, std::string_view function = {}) {
-  std::string k;
-  k.reserve(owner.size() + app.size() + function.size() + 2);
-  k.append(owner).push_back('\x1f');
-  k.append(app).push_back('\x1f');
-  k.append(function);
-  return k;
-}
+/// A function's verdict and the sizing it was priced with.
+struct fleet_result {
+  runwise::analyze::fleet_row row;
+  fleet_sizing sizing;
+};
 
 /// A CSV cell: quoted only when it holds a comma, a quote or a line break.
 inline std::string csv_cell(const std::string& s) {
@@ -106,32 +107,19 @@ struct fleet_command {
 
   void run() const {
     const auto platforms = selected();
-    std::unordered_map<std::string, double> duration_of, memory_of;
-    if (!durations.empty())
-      runwise::trace::read_azure_2019_durations(
-          durations, [&](const auto& r) { duration_of[fleet_key(r.owner, r.app, r.function)] = r.average_ms; });
-    bool memory_per_function = false;
-    if (!memory.empty()) {
-      auto reader = runwise::trace::azure_2019_memory_reader::open(memory);
-      memory_per_function = reader.per_function();
-      runwise::trace::azure_2019_memory_row r;
-      while (reader.next(r))
-        memory_of[fleet_key(r.owner, r.app, memory_per_function ? r.function : std::string_view{})] = r.pct99_mb();
-    }
+    fleet_join join(durations, memory);
 
     auto reader = runwise::trace::azure_2019_invocations_reader::open(invocations);
     std::error_code size_error;
     const double file_bytes = static_cast<double>(std::filesystem::file_size(invocations, size_error));
 
-    // Rows go to a temporary file renamed over --output at the end: never a partial file on error.
-    const std::string temp = output.empty() ? std::string() : output + ".runwise-tmp";
-    std::FILE* out = stdout;
-    if (!output.empty() && !(out = std::fopen(temp.c_str(), "wb")))
-      throw runwise::error(runwise::errc::io, output, "cannot be written");
-    auto write = [&](const std::string& s) {
-      if (std::fwrite(s.data(), 1, s.size(), out) != s.size())
-        throw runwise::error(runwise::errc::io, output, "cannot be written");
-    };
+    // Rows go to a temporary file renamed over --output at the end (output_file.hpp): never a
+    // partial file on error or on a signal. The summary file is opened now too, so an unwritable
+    // place fails before the work.
+    output_file out(output);
+    std::optional<output_file> summary_out;
+    if (!summary.empty()) summary_out.emplace(summary);
+    auto write = [&](const std::string& s) { out.write(s); };
 
     runwise::analyze::fleet_summary totals([&] {
       std::vector<std::string> ids;
@@ -146,7 +134,7 @@ struct fleet_command {
     std::mutex m;
     std::condition_variable work_ready, result_ready;
     std::deque<std::pair<std::size_t, std::vector<fleet_job>>> queue;
-    std::map<std::size_t, std::vector<runwise::analyze::fleet_row>> done;
+    std::map<std::size_t, std::vector<fleet_result>> done;
     bool no_more = false;
     std::exception_ptr failure;
 
@@ -160,7 +148,7 @@ struct fleet_command {
           batch = std::move(queue.front());
           queue.pop_front();
         }
-        std::vector<runwise::analyze::fleet_row> rows;
+        std::vector<fleet_result> rows;
         rows.reserve(batch.second.size());
         try {
           for (auto& j : batch.second) {
@@ -168,14 +156,14 @@ struct fleet_command {
             w.name = j.function;
             w.traffic = runwise::traffic_series(runwise::seconds{60}, std::move(j.counts),
                                                 invocations + ":" + std::to_string(j.line));
-            w.duration.mean = runwise::milliseconds(std::max(j.duration_ms, 1e-3));
-            w.memory = runwise::megabytes{j.memory_mb};
+            w.duration.mean = runwise::milliseconds(std::max(j.sizing.duration_ms, 1e-3));
+            w.memory = runwise::megabytes{j.sizing.memory_mb};
             w.init = runwise::milliseconds(init_ms);
             auto row = runwise::analyze::evaluate_function(w, platforms);
             row.function = std::move(j.function);
             row.app = std::move(j.app);
             row.trigger = std::move(j.trigger);
-            rows.push_back(std::move(row));
+            rows.push_back({std::move(row), j.sizing});
           }
         } catch (...) {
           std::lock_guard lock(m);
@@ -224,7 +212,9 @@ struct fleet_command {
 
     std::size_t next_to_write = 0, next_batch = 0;
     bool header_written = false;
-    auto write_row = [&](const runwise::analyze::fleet_row& r) {
+    auto write_row = [&](const fleet_result& result) {
+      const runwise::analyze::fleet_row& r = result.row;
+      const fleet_sizing& z = result.sizing;
       totals.add(r);
       if (format == "json") {
         runwise::report::json_writer j(0);
@@ -239,6 +229,10 @@ struct fleet_command {
           j.member("choice", runwise::to_string(*r.kind)).member("platform", r.platform);
         else
           j.member("choice", nullptr).member("platform", nullptr);
+        j.member("duration_ms", z.duration_ms)
+            .member("duration_source", z.duration_source)
+            .member("memory_mb", z.memory_mb)
+            .member("memory_source", z.memory_source);
         std::string row = std::move(j.end_object()).str();
         row.pop_back();  // the document's newline: rows are joined by ",\n"
         write((rows_written ? ",\n" : "") + row);
@@ -246,7 +240,9 @@ struct fleet_command {
         std::string line = csv_cell(r.function) + "," + csv_cell(r.app) + "," + csv_cell(r.trigger) + "," +
                            fleet_number(r.requests) + "," + fleet_number(r.horizon_hours);
         for (const auto& usd : r.usd) line += "," + (usd ? fleet_number(*usd) : std::string());
-        line += "," + (r.kind ? std::string(runwise::to_string(*r.kind)) : std::string()) + "," + r.platform + "\n";
+        line += "," + (r.kind ? std::string(runwise::to_string(*r.kind)) : std::string()) + "," + r.platform + "," +
+                fleet_number(z.duration_ms) + "," + std::string(z.duration_source) + "," + fleet_number(z.memory_mb) +
+                "," + std::string(z.memory_source) + "\n";
         write(line);
       }
       ++rows_written;
@@ -254,7 +250,7 @@ struct fleet_command {
     // Writes every finished batch that is next in order; with `wait`, waits for at least one.
     auto drain = [&](bool wait) {
       for (;;) {
-        std::vector<runwise::analyze::fleet_row> rows;
+        std::vector<fleet_result> rows;
         {
           std::unique_lock lock(m);
           if (wait) result_ready.wait(lock, [&] { return done.count(next_to_write) || failure; });
@@ -277,7 +273,7 @@ struct fleet_command {
       } else {
         std::string header = "function,app,trigger,requests,horizon_hours";
         for (const auto& p : platforms) header += "," + p.id + "_usd";
-        write(header + ",choice,platform\n");
+        write(header + ",choice,platform,duration_ms,duration_source,memory_mb,memory_source\n");
       }
       header_written = true;
       runwise::trace::azure_2019_function_minutes row;
@@ -300,14 +296,7 @@ struct fleet_command {
         j.trigger = row.trigger;
         j.counts.assign(row.counts.begin(), row.counts.end());
         j.line = row.line;
-        if (!duration_of.empty())
-          if (auto it = duration_of.find(fleet_key(row.owner, row.app, row.function)); it != duration_of.end())
-            j.duration_ms = it->second;
-        if (!memory_of.empty()) {
-          auto it = memory_of.find(memory_per_function ? fleet_key(row.owner, row.app, row.function)
-                                                       : fleet_key(row.owner, row.app));
-          if (it != memory_of.end()) j.memory_mb = runwise::analyze::fleet_memory_mb(it->second);
-        }
+        j.sizing = join.find(row.owner, row.app, row.function, row.line, invocations);
         // The row's bytes, for progress: ids, trigger, counts and the separators.
         bytes_read += static_cast<double>(row.owner.size() + row.app.size() + row.function.size() + row.trigger.size() +
                                           4 + 2 * row.counts.size());
@@ -324,28 +313,19 @@ struct fleet_command {
     } catch (...) {
       stop_pool();
       if (progress) std::fputc('\n', stderr);
-      if (!output.empty()) {
-        std::fclose(out);
-        std::remove(temp.c_str());
-      }
-      throw;
+      throw;  // `out` removes its temporary file
     }
     (void)header_written;
-    if (!output.empty()) {
-      const bool ok = std::fclose(out) == 0;
-      if (!ok || std::rename(temp.c_str(), output.c_str()) != 0) {
-        std::remove(temp.c_str());
-        throw runwise::error(runwise::errc::io, output, "cannot be written");
-      }
-    } else {
-      std::fflush(stdout);
-    }
-    report(totals, reader.minutes());
+    join.finish();  // a durations or memory file that matched nothing: exit 2, no output file
+    out.commit();
+    report(totals, reader.minutes(), join, summary_out ? &*summary_out : nullptr);
   }
 
-  void report(const runwise::analyze::fleet_summary& s, std::size_t minutes) const {
+  /// The summary: JSON to `file` (--summary), else text on standard error.
+  void report(const runwise::analyze::fleet_summary& s, std::size_t minutes, const fleet_join& join,
+              output_file* file) const {
     using runwise::choice;
-    if (!summary.empty()) {
+    if (file) {
       runwise::report::json_writer j;
       j.begin_object()
           .member("functions", s.functions())
@@ -376,16 +356,11 @@ struct fleet_command {
             .member("usd", e.usd)
             .member("requests", e.requests)
             .end_object();
-      j.end_array().end_object();
-      const std::string text = std::move(j).str();
-      const std::string temp = summary + ".runwise-tmp";
-      std::FILE* f = std::fopen(temp.c_str(), "wb");
-      const bool ok = f && std::fwrite(text.data(), 1, text.size(), f) == text.size();
-      if (f && std::fclose(f) != 0) f = nullptr;
-      if (!ok || !f || std::rename(temp.c_str(), summary.c_str()) != 0) {
-        std::remove(temp.c_str());
-        throw runwise::error(runwise::errc::io, summary, "cannot be written");
-      }
+      j.end_array();
+      write_join(j, join);
+      j.end_object();
+      file->write(std::move(j).str());
+      file->commit();
       return;
     }
     using runwise::detail::format_count;
@@ -409,6 +384,7 @@ struct fleet_command {
       t += buf;
     }
     if (s.unplaced()) t += "  " + format_count(static_cast<double>(s.unplaced())) + " functions no platform can run\n";
+    t += join_text(join);
     if (!s.largest().empty()) t += "functions that matter most (largest cost where placed):\n";
     for (const auto& e : s.largest())
       t += "  " + e.function + " (app " + e.app + ") " + format_usd(e.usd) + " on " + e.platform + ", " +

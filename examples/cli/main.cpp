@@ -20,6 +20,8 @@
 #include "builtin_spec.hpp"
 #include "catalog.hpp"
 #include "fleet_command.hpp"
+#include "json_text.hpp"
+#include "output_file.hpp"
 #include "simulate_command.hpp"
 #include "spec.hpp"
 
@@ -45,49 +47,10 @@ std::string read_input(const std::string& path) {
   return s.str();
 }
 
-nlohmann::json parse_json(const std::string& text, const std::string& name) {
-  try {
-    return nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
-    std::size_t line = 1, column = 1;
-    for (std::size_t i = 0; i + 1 < e.byte && i < text.size(); ++i) {
-      if (text[i] == '\n') {
-        ++line;
-        column = 1;
-      } else {
-        ++column;
-      }
-    }
-    std::string what = e.what();
-    if (const auto at = what.find(": "); at != std::string::npos) what = what.substr(at + 2);
-    runwise::fail_input(name + ":" + std::to_string(line) + ":" + std::to_string(column),
-                        "invalid JSON (" + what + ")");
-  } catch (const nlohmann::json::exception& e) {
-    // e.g. a number too large for a double: "[json.exception.out_of_range.406] number overflow ..."
-    std::string what = e.what();
-    if (const auto at = what.find("] "); at != std::string::npos) what = what.substr(at + 2);
-    runwise::fail_input(name, "invalid JSON (" + what + ")");
-  }
-}
-
-/// Writes `text` to FILE atomically (a temporary file renamed over it) or to standard output.
-void emit(const std::string& text, const std::string& output) {
-  if (output.empty()) {
-    std::fwrite(text.data(), 1, text.size(), stdout);
-    return;
-  }
-  const std::string temp = output + ".runwise-tmp";
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    if (!out || !(out << text) || !out.flush()) {
-      std::remove(temp.c_str());
-      throw runwise::error(runwise::errc::io, output, "cannot be written");
-    }
-  }
-  if (std::rename(temp.c_str(), output.c_str()) != 0) {
-    std::remove(temp.c_str());
-    throw runwise::error(runwise::errc::io, output, "cannot be written");
-  }
+/// Writes `text` whole to `out` (standard output, or a file replaced whole: output_file.hpp).
+void emit(const std::string& text, runwise_cli::output_file out = {}) {
+  out.write(text);
+  out.commit();
 }
 
 /// One warning per platform whose price sheet is more than a year old.
@@ -119,7 +82,7 @@ std::string evaluate(const std::string& spec_text, const std::string& spec_name,
   // Files a spec names are relative to its directory (to the working directory for standard input).
   const std::filesystem::path base =
       spec_name.starts_with("<") ? std::filesystem::path{} : std::filesystem::path(spec_name).parent_path();
-  runwise_cli::spec s = runwise_cli::read_spec(parse_json(spec_text, spec_name), base);
+  runwise_cli::spec s = runwise_cli::read_spec(runwise_cli::parse_json(spec_text, spec_name), base);
   if (s.application) {
     if (flags.uncertainty_svg)
       runwise::fail_input("--svg-uncertainty", "is drawn for one workload; --svg draws each component's cost chart");
@@ -230,13 +193,18 @@ int main(int argc, char** argv) {
   try {
     if (*catalog_cmd) {
       const auto catalog = runwise_cli::catalog_json(today_iso());
-      emit(catalog_format == "json" ? catalog.dump(2) + "\n" : runwise_cli::catalog_text(catalog), "");
+      emit(catalog_format == "json" ? catalog.dump(2) + "\n" : runwise_cli::catalog_text(catalog));
     } else if (*fleet.command) {
       fleet.run();
     } else if (*simulate.command) {
       const std::string& p = simulate.spec_path;
-      emit(runwise_cli::simulate(parse_json(read_input(p), p == "-" ? "<stdin>" : p), p, simulate.format), "");
+      emit(runwise_cli::simulate(runwise_cli::parse_json(read_input(p), p == "-" ? "<stdin>" : p), p, simulate.format));
     } else if (*evaluate_cmd) {
+      // Every output is opened before the work, so an unwritable place fails at once.
+      runwise_cli::output_file report_out(output);
+      std::optional<runwise_cli::output_file> svg_out, uncertainty_out;
+      if (!svg_path.empty()) svg_out.emplace(svg_path);
+      if (!uncertainty_svg_path.empty()) uncertainty_out.emplace(uncertainty_svg_path);
       std::string svg, uncertainty_svg;
       analysis_flags flags{sensitivity_flag, std::nullopt, std::nullopt,
                            uncertainty_svg_path.empty() ? nullptr : &uncertainty_svg};
@@ -244,11 +212,11 @@ int main(int argc, char** argv) {
       if (*seed_opt) flags.seed = seed;
       const std::string report = evaluate(read_input(spec_path), spec_path == "-" ? "<stdin>" : spec_path, format,
                                           svg_path.empty() ? nullptr : &svg, flags);
-      if (!svg_path.empty()) emit(svg, svg_path);
-      if (!uncertainty_svg_path.empty()) emit(uncertainty_svg, uncertainty_svg_path);
-      emit(report, output);
+      if (svg_out) emit(svg, std::move(*svg_out));
+      if (uncertainty_out) emit(uncertainty_svg, std::move(*uncertainty_out));
+      emit(report, std::move(report_out));
     } else {
-      emit(evaluate(runwise_cli::builtin_spec, "<built-in example>", "text"), "");
+      emit(evaluate(runwise_cli::builtin_spec, "<built-in example>", "text"));
     }
     return 0;
   } catch (const runwise::error& e) {
@@ -256,6 +224,9 @@ int main(int argc, char** argv) {
     return runwise::exit_code(e.code());
   } catch (const std::exception& e) {
     std::fprintf(stderr, "error: %s\n", e.what());
+    return 1;
+  } catch (...) {
+    std::fprintf(stderr, "error: an unexpected failure\n");
     return 1;
   }
 }

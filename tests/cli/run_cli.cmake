@@ -1,7 +1,9 @@
 # Runs the runwise CLI once and checks its exit code, output streams and JSON output.
 #   -DRUNWISE=exe -DARGS=a|b|c [-DSTDIN=file] -DEXIT=n [-DSTDOUT_REGEX=re] [-DSTDERR_REGEX=re]
 #   [-DSTDERR_EMPTY=1] [-DABSENT_FILE=path] [-DCOSTS=platform=cents|...] [-DJSON=path=value|...]
+#   [-DJSON_FILE=path]
 # JSON paths are dot-separated members and indices (options.0.platform); values compare as text.
+# The JSON checked is standard output's, or JSON_FILE's when given (a file the command wrote).
 cmake_minimum_required(VERSION 3.20)
 string(REPLACE "|" ";" args "${ARGS}")
 if(ABSENT_FILE)
@@ -103,6 +105,9 @@ function(normalize_number text result)
 endfunction()
 
 if(JSON)
+  if(JSON_FILE)
+    file(READ "${JSON_FILE}" out)
+  endif()
   string(REPLACE "|" ";" checks "${JSON}")
   foreach(check IN LISTS checks)
     string(REGEX MATCH "^([^=]+)=(.*)$" _ "${check}")

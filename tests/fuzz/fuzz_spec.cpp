@@ -1,20 +1,18 @@
-// libFuzzer harness: the CLI's JSON spec reader, then the evaluation of what it accepts. Invalid
+// libFuzzer harness: the CLI's JSON reader (duplicate keys included) and spec reader, then the evaluation of what it accepts. Invalid
 // input must end in runwise::error (exit code 2 in the CLI); anything else — a crash, a sanitizer
 // report, another exception — is a finding.
 #include <cstddef>
 #include <cstdint>
 #include <string>
 
+#include "json_text.hpp"
 #include "spec.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  nlohmann::json j;
   try {
-    j = nlohmann::json::parse(std::string(reinterpret_cast<const char*>(data), size));
-  } catch (const nlohmann::json::exception&) {
-    return 0;  // not JSON: the CLI reports it as invalid input
-  }
-  try {
+    // The CLI's own JSON reader: invalid JSON and duplicate keys are runwise::error too.
+    const nlohmann::json j =
+        runwise_cli::parse_json(std::string(reinterpret_cast<const char*>(data), size), "<fuzz>");
     const runwise_cli::spec s = runwise_cli::read_spec(j);
     // Evaluate small horizons only, so that each input runs in milliseconds.
     if (s.application) {
