@@ -106,6 +106,8 @@ struct fleet_command {
   }
 
   void run() const {
+    // CLI11's range check lets NaN through (every comparison with it is false).
+    runwise::detail::check_range("--init-ms", init_ms, 0, 600000, " ms");
     const auto platforms = selected();
     fleet_join join(durations, memory);
 
@@ -387,7 +389,7 @@ struct fleet_command {
     t += join_text(join);
     if (!s.largest().empty()) t += "functions that matter most (largest cost where placed):\n";
     for (const auto& e : s.largest())
-      t += "  " + e.function + " (app " + e.app + ") " + format_usd(e.usd) + " on " + e.platform + ", " +
+      t += "  " + runwise::detail::printable(e.function) + " (app " + runwise::detail::printable(e.app) + ") " + format_usd(e.usd) + " on " + e.platform + ", " +
            format_count(e.requests) + " requests\n";
     std::fputs(t.c_str(), stderr);
   }

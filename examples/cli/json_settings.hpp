@@ -6,6 +6,8 @@
 
 #include <string>
 
+#include <runwise/detail/check.hpp>
+
 #include <runwise/pricing/choices.hpp>
 
 #include "json_object.hpp"
@@ -14,6 +16,10 @@ namespace runwise_cli {
 
 class json_settings {
  public:
+  /// The largest price override accepted (USD per unit); the dearest published unit price is an
+  /// instance-hour of a few hundred dollars.
+  static constexpr double max_unit_price_usd = 1e6;
+
   explicit json_settings(json_object& obj) : obj_(obj) {}
 
   void number(std::string_view name, double& x, double, double, const char* = "") {
@@ -47,8 +53,16 @@ class json_settings {
   template <class Sheet>
   void sheet(std::string_view name, Sheet& s) {
     if (auto sub = obj_.object(name)) {
-      Sheet::fields(s, [&](std::string_view field, double& value, std::string_view, const auto&) {
-        if (auto v = sub->number(field)) value = *v;
+      Sheet::fields(s, [&](std::string_view field, double& value, std::string_view unit, const auto&) {
+        if (auto v = sub->number(field)) {
+          // A price above $1,000,000 a unit is a slip (a unit or an exponent), and 1e308 would
+          // overflow a bill: name the price, not the workload whose cost overflowed.
+          runwise::detail::check_non_negative(sub->at(field), *v);
+          if (unit.starts_with("USD") && *v > max_unit_price_usd)
+            runwise::fail_input(sub->at(field), "must be at most 1000000 (" + std::string(unit) + "), got " +
+                                                    runwise::detail::format_number(*v));
+          value = *v;
+        }
       });
       sub->finish();
     }

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -45,6 +46,21 @@ std::string read_input(const std::string& path) {
   s << in.rdbuf();
   if (in.bad()) runwise::fail_input(path, "cannot be read");
   return s.str();
+}
+
+/// --seed's value: a whole number from 0 to 2^53, as a spec's `seed` (CLI11 would take "-1" as
+/// 2^64 - 1, and an empty or overlong value silently).
+std::uint64_t seed_flag(const std::string& text) {
+  constexpr std::uint64_t max = std::uint64_t{1} << 53;
+  std::uint64_t x = 0;
+  bool ok = !text.empty() && text.size() <= 16;
+  for (char c : text) {
+    ok = ok && c >= '0' && c <= '9';
+    if (ok) x = 10 * x + static_cast<std::uint64_t>(c - '0');
+  }
+  if (!ok || x > max)
+    runwise::fail_input("--seed", "must be a whole number from 0 to 2^53 (9007199254740992), got \"" + text + "\"");
+  return x;
 }
 
 /// Writes `text` whole to `out` (standard output, or a file replaced whole: output_file.hpp).
@@ -158,7 +174,7 @@ int main(int argc, char** argv) {
   evaluate_cmd->add_option("--output", output, "write the report to FILE (atomically) instead of standard output");
   bool sensitivity_flag = false;
   std::size_t draws = 0;
-  std::uint64_t seed = 0;
+  std::string seed_text;
   std::string uncertainty_svg_path;
   evaluate_cmd->add_flag(
       "--sensitivity", sensitivity_flag,
@@ -167,7 +183,7 @@ int main(int argc, char** argv) {
       evaluate_cmd->add_option("--monte-carlo", draws, "run N Monte Carlo draws over the spec's uncertainty.inputs")
           ->check(CLI::Range(std::size_t{1}, std::size_t{10'000'000}));
   auto* seed_opt =
-      evaluate_cmd->add_option("--seed", seed, "seed of the Monte Carlo draws (default: the spec's, or 1)");
+      evaluate_cmd->add_option("--seed", seed_text, "seed of the Monte Carlo draws, 0 to 2^53 (default: the spec's, or 1)");
   evaluate_cmd->add_option("--svg-uncertainty", uncertainty_svg_path,
                            "write the cost-range chart of the Monte Carlo run (SVG) to FILE (atomically)");
 
@@ -209,7 +225,7 @@ int main(int argc, char** argv) {
       analysis_flags flags{sensitivity_flag, std::nullopt, std::nullopt,
                            uncertainty_svg_path.empty() ? nullptr : &uncertainty_svg};
       if (*draws_opt) flags.draws = draws;
-      if (*seed_opt) flags.seed = seed;
+      if (*seed_opt) flags.seed = seed_flag(seed_text);
       const std::string report = evaluate(read_input(spec_path), spec_path == "-" ? "<stdin>" : spec_path, format,
                                           svg_path.empty() ? nullptr : &svg, flags);
       if (svg_out) emit(svg, std::move(*svg_out));

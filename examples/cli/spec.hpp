@@ -123,6 +123,8 @@ inline runwise::traffic_series read_traffic(json_object t, std::optional<double>
   json_settings settings(t);
   settings.choice("pattern", shape.pattern, pattern_names);
   settings.number("peak_to_mean", shape.peak_to_mean, 1, 1e6);
+  // Given, it is the ratio itself (0 is the library's "pattern default", not a value to write).
+  if (t.has("peak_to_mean")) runwise::detail::check_range(t.at("peak_to_mean"), shape.peak_to_mean, 1, 1e6);
   settings.choice("noise", shape.poisson_noise, noise_names);
   if (auto seed = t.number("seed")) {
     if (*seed < 0 || *seed != std::floor(*seed) || *seed > 9.007199254740992e15)
@@ -135,7 +137,8 @@ inline runwise::traffic_series read_traffic(json_object t, std::optional<double>
   const double hours = horizon_hours.value_or(730);
   double rate = 0;
   if (auto per_month = t.number("requests_per_month")) {
-    runwise::detail::check_non_negative(t.at("requests_per_month"), *per_month);
+    // The simulator's bound of 1e9 requests a second, in the unit the user wrote.
+    runwise::detail::check_range(t.at("requests_per_month"), *per_month, 0, 1e9 * runwise::hours(730).value());
     rate = *per_month / runwise::hours(730).value();
   } else {
     rate = *t.number("requests_per_second");

@@ -43,7 +43,8 @@ class line_source {
     return s;
   }
 
-  /// The next line, or false at the end of the input.
+  /// The next line (without its line break, nor a UTF-8 byte-order mark on the first), or false
+  /// at the end of the input.
   bool next(std::string_view& line) {
     if (in_memory_) {
       if (at_ >= text_.size()) return false;
@@ -55,6 +56,8 @@ class line_source {
       return false;
     }
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    // A UTF-8 byte-order mark (Excel's and PowerShell's CSV exports start with one) is not data.
+    if (line_ == 0 && line.starts_with("\xEF\xBB\xBF")) line.remove_prefix(3);
     ++line_;
     return true;
   }

@@ -3,8 +3,36 @@
 
 #include <cstdio>
 #include <string>
+#include <string_view>
 
 namespace runwise::detail {
+
+/// A byte that is a control character (C0, or DEL), which a name must not carry raw into a text
+/// report: ESC would restyle the terminal, BEL ring it, NUL cut the line for C readers.
+constexpr bool is_control(char c) noexcept {
+  const auto u = static_cast<unsigned char>(c);
+  return u < 0x20 || u == 0x7f;
+}
+
+/// `c` as the escape a reader can see: "\x1b".
+inline std::string escaped_control(char c) {
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "\\x%02x", static_cast<unsigned>(static_cast<unsigned char>(c)));
+  return buf;
+}
+
+/// `s` with every control character (line breaks too) written as "\xNN": a user's name as a text
+/// report prints it. UTF-8 passes through unchanged.
+///
+/// ```cpp
+/// runwise::detail::printable("a\x1b[31m");   // "a\\x1b[31m"
+/// ```
+inline std::string printable(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) out += is_control(c) ? escaped_control(c) : std::string(1, c);
+  return out;
+}
 
 /// A number as a short human string for messages ("0.25", "1e+15", "nan").
 inline std::string format_number(double x) {

@@ -43,11 +43,11 @@ inline std::string text(const application_evaluation& r) {
   using runwise::detail::format_number;
   using runwise::detail::format_usd;
   const std::string hours = format_number(to_hours(r.horizon)) + " h";
-  std::string out = "runwise " + std::string(version) + " | " + r.application + " (application of " +
+  std::string out = "runwise " + std::string(version) + " | " + runwise::detail::printable(r.application) + " (application of " +
                     std::to_string(r.components.size()) + " components) | " + hours + "\n\n";
   std::vector<std::vector<std::string>> rows{{"component", "trigger", "platform", "kind", "alone", "share"}};
   for (const auto& c : r.components)
-    rows.push_back({c.name, std::string(to_string(c.triggered_by)), c.platform, std::string(to_string(c.kind)),
+    rows.push_back({runwise::detail::printable(c.name), std::string(to_string(c.triggered_by)), c.platform, std::string(to_string(c.kind)),
                     format_usd(c.alone.value()), format_usd(c.share.value())});
   out += detail::table(rows, 4, false) + "\n";
   out += "Recommendation: " + std::string(to_string(r.advice.kind)) + " on " + r.advice.platform + ", " +
@@ -63,7 +63,7 @@ inline std::string text(const application_evaluation& r) {
   out += "\n" + detail::table(whole, 2, true);
 
   for (const auto& c : r.components) {
-    out += "\n" + c.name + " alone (its own verdict: " + std::string(to_string(c.own.advice.kind)) + " on " +
+    out += "\n" + runwise::detail::printable(c.name) + " alone (its own verdict: " + std::string(to_string(c.own.advice.kind)) + " on " +
            c.own.advice.platform + "):\n";
     std::vector<std::vector<std::string>> own{{"option", "kind", "total", "score", "cost items"}};
     for (const auto& o : c.own.options)

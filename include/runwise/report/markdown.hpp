@@ -16,7 +16,8 @@
 namespace runwise::report {
 
 namespace detail {
-/// Text safe inside a Markdown table cell: `|` escaped, line breaks as spaces.
+/// Text safe inside a Markdown table cell: `|` escaped, line breaks as spaces, other control
+/// characters as "\xNN".
 inline std::string markdown_cell(std::string_view s) {
   std::string out;
   for (char c : s) {
@@ -24,6 +25,8 @@ inline std::string markdown_cell(std::string_view s) {
       out += "\\|";
     else if (c == '\n' || c == '\r')
       out += ' ';
+    else if (runwise::detail::is_control(c))
+      out += runwise::detail::escaped_control(c);
     else
       out += c;
   }

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "../analyze/cost_curve.hpp"
+#include "../detail/format.hpp"
 #include "../evaluate/result.hpp"
 
 namespace runwise::report {
@@ -38,7 +39,11 @@ inline std::string xml_escape(std::string_view s) {
         out += "&apos;";
         break;
       default:
-        out += c;
+        // XML 1.0 allows no control character but tab and line breaks, even as a reference.
+        if (runwise::detail::is_control(c) && c != '\t' && c != '\n' && c != '\r')
+          out += runwise::detail::escaped_control(c);
+        else
+          out += c;
     }
   }
   return out;

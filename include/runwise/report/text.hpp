@@ -76,7 +76,7 @@ inline std::string text(const evaluation& e) {
   using runwise::detail::format_number;
   using runwise::detail::format_usd;
   std::string out =
-      "runwise " + std::string(version) + " | " + e.workload + " | " + format_number(to_hours(e.horizon)) + " h";
+      "runwise " + std::string(version) + " | " + runwise::detail::printable(e.workload) + " | " + format_number(to_hours(e.horizon)) + " h";
   double arrived = 0;
   for (const auto& o : e.options) arrived = std::max(arrived, o.use.arrived.value());
   out += " | " + format_count(arrived) + " requests\n";
