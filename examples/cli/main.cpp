@@ -23,6 +23,7 @@
 #include "fleet_command.hpp"
 #include "json_text.hpp"
 #include "output_file.hpp"
+#include "progress_meter.hpp"
 #include "simulate_command.hpp"
 #include "spec.hpp"
 
@@ -89,6 +90,8 @@ struct analysis_flags {
   std::optional<std::size_t> draws;        ///< --monte-carlo N
   std::optional<std::uint64_t> seed;       ///< --seed S
   std::string* uncertainty_svg = nullptr;  ///< --svg-uncertainty FILE
+  bool progress = false;                   ///< --progress (default: when stderr is a terminal)
+  double time_limit_s = runwise_cli::progress_meter::default_limit_s;  ///< --time-limit
 };
 
 using runwise_cli::with_decision;
@@ -115,19 +118,33 @@ std::string evaluate(const std::string& spec_text, const std::string& spec_name,
     if (flags.draws) s.uncertainty->options.draws = *flags.draws;
     if (flags.seed) s.uncertainty->options.seed = *flags.seed;
   }
+  // The evaluation (today's traffic, then the break-even search's scales) and the Monte Carlo run
+  // each draw progress and are refused when they would take longer than the time limit.
+  std::optional<runwise_cli::progress_meter> meter;
+  meter.emplace("evaluate", "option evaluations",
+                "use a coarser traffic.step_s, a shorter horizon_hours or fewer platforms", flags.progress,
+                flags.time_limit_s);
+  runwise::preferences with_progress = s.preferences;
+  with_progress.progress = meter->callback();
   const runwise::evaluation e = with_decision(
-      s.decision, [&]<class D>() { return runwise::evaluate_selected<D>(s.workload, s.platforms, s.preferences); });
+      s.decision, [&]<class D>() { return runwise::evaluate_selected<D>(s.workload, s.platforms, with_progress); });
+  meter.reset();
   std::optional<runwise::analyze::sensitivity_report> sensitivity;
   std::optional<runwise::analyze::uncertainty_report> uncertainty;
   if (s.sensitivity)
     sensitivity = with_decision(s.decision, [&]<class D>() {
       return runwise::analyze::sensitivity<D>(s.workload, s.platforms, s.preferences, *s.sensitivity);
     });
-  if (s.uncertainty)
+  if (s.uncertainty) {
+    meter.emplace("--monte-carlo", "draws", "give fewer draws, or a coarser traffic.step_s", flags.progress,
+                  flags.time_limit_s);
+    s.uncertainty->options.progress = meter->callback();
     uncertainty = with_decision(s.decision, [&]<class D>() {
       return runwise::analyze::monte_carlo<D>(s.workload, s.platforms, s.uncertainty->inputs, s.preferences,
                                               s.uncertainty->options);
     });
+    meter.reset();
+  }
   if (uncertainty) uncertainty->defaulted_inputs = defaulted;
   if (flags.uncertainty_svg) *flags.uncertainty_svg = runwise::report::uncertainty_svg(*uncertainty, e.workload);
   if (svg) {
@@ -184,6 +201,14 @@ int main(int argc, char** argv) {
           ->check(CLI::Range(std::size_t{1}, std::size_t{10'000'000}));
   auto* seed_opt =
       evaluate_cmd->add_option("--seed", seed_text, "seed of the Monte Carlo draws, 0 to 2^53 (default: the spec's, or 1)");
+  bool evaluate_progress = runwise_cli::progress_meter::stderr_is_terminal();
+  double time_limit_s = runwise_cli::progress_meter::default_limit_s;
+  evaluate_cmd->add_flag("--progress,!--no-progress", evaluate_progress,
+                         "draw progress on stderr for a run past 2 s (default: when stderr is a terminal)");
+  evaluate_cmd
+      ->add_option("--time-limit", time_limit_s,
+                   "refuse a run whose measured pace says it would take longer than SECONDS (default 3600)")
+      ->check(CLI::Range(1.0, 1e7));
   evaluate_cmd->add_option("--svg-uncertainty", uncertainty_svg_path,
                            "write the cost-range chart of the Monte Carlo run (SVG) to FILE (atomically)");
 
@@ -214,8 +239,9 @@ int main(int argc, char** argv) {
       fleet.run();
     } else if (*simulate.command) {
       const std::string& p = simulate.spec_path;
-      emit(runwise_cli::simulate(runwise_cli::parse_json(read_input(p), p == "-" ? "<stdin>" : p), p, simulate.format));
+      emit(simulate.run(runwise_cli::parse_json(read_input(p), p == "-" ? "<stdin>" : p)));
     } else if (*evaluate_cmd) {
+      runwise::detail::check_range("--time-limit", time_limit_s, 1, 1e7, " s");  // CLI11's range lets NaN pass
       // Every output is opened before the work, so an unwritable place fails at once.
       runwise_cli::output_file report_out(output);
       std::optional<runwise_cli::output_file> svg_out, uncertainty_out;
@@ -223,7 +249,7 @@ int main(int argc, char** argv) {
       if (!uncertainty_svg_path.empty()) uncertainty_out.emplace(uncertainty_svg_path);
       std::string svg, uncertainty_svg;
       analysis_flags flags{sensitivity_flag, std::nullopt, std::nullopt,
-                           uncertainty_svg_path.empty() ? nullptr : &uncertainty_svg};
+                           uncertainty_svg_path.empty() ? nullptr : &uncertainty_svg, evaluate_progress, time_limit_s};
       if (*draws_opt) flags.draws = draws;
       if (*seed_opt) flags.seed = seed_flag(seed_text);
       const std::string report = evaluate(read_input(spec_path), spec_path == "-" ? "<stdin>" : spec_path, format,

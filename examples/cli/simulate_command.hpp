@@ -19,6 +19,7 @@
 
 #include "json_object.hpp"
 #include "json_settings.hpp"
+#include "progress_meter.hpp"
 
 namespace runwise_cli {
 
@@ -139,8 +140,11 @@ inline std::string simulation_text(const runwise::simulate::request_simulation& 
 }
 
 /// Runs a parsed spec (`spec_path` locates relative trace files) and renders it as text or JSON.
-inline std::string simulate(const nlohmann::json& spec, const std::string& spec_path, const std::string& format) {
-  const simulate_spec s = read_simulate_spec(spec, spec_path);
+/// `progress` is told the simulated seconds done (every 2^20 events) and may throw to stop the run.
+inline std::string simulate(const nlohmann::json& spec, const std::string& spec_path, const std::string& format,
+                            runwise::progress_callback progress = {}) {
+  simulate_spec s = read_simulate_spec(spec, spec_path);
+  s.config.progress = std::move(progress);
   runwise::simulate::request_simulation r;
   if (s.trace_file.empty()) {
     r = runwise::simulate::simulate_poisson(s.poisson_rate_per_s, s.config);
@@ -157,6 +161,8 @@ struct simulate_command {
   CLI::App* command = nullptr;
   std::string spec_path;
   std::string format = "text";
+  bool progress = progress_meter::stderr_is_terminal();
+  double time_limit_s = progress_meter::default_limit_s;
 
   void add_to(CLI::App& app) {
     command = app.add_subcommand("simulate",
@@ -164,6 +170,20 @@ struct simulate_command {
                                  "- for standard input)");
     command->add_option("SPEC", spec_path, "spec file, or - for standard input")->required();
     command->add_option("--format", format, "text or json")->check(CLI::IsMember({"text", "json"}));
+    command->add_flag("--progress,!--no-progress", progress,
+                      "draw progress on stderr for a run past 2 s (default: when stderr is a terminal)");
+    command
+        ->add_option("--time-limit", time_limit_s,
+                     "refuse a run whose measured pace says it would take longer than SECONDS (default 3600)")
+        ->check(CLI::Range(1.0, 1e7));
+  }
+
+  /// Runs the parsed spec with progress and the time limit.
+  std::string run(const nlohmann::json& spec) const {
+    runwise::detail::check_range("--time-limit", time_limit_s, 1, 1e7, " s");
+    progress_meter meter("simulate", "simulated seconds", "give a shorter horizon_s or a lower arrival rate", progress,
+                         time_limit_s);
+    return simulate(spec, spec_path, format, meter.callback());
   }
 };
 

@@ -7,11 +7,13 @@
 // leaves out (issue #8's compile-time target); include <runwise/analyze/monte_carlo.hpp>.
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <exception>
 #include <limits>
+#include <mutex>
 #include <string>
 #include <thread>
 #include <utility>
@@ -21,6 +23,7 @@
 #include "../decide/weighted_sum.hpp"
 #include "../detail/check.hpp"
 #include "../detail/random.hpp"
+#include "../progress.hpp"
 #include "distribution.hpp"
 #include "scenario.hpp"
 #include "uncertainty_report.hpp"
@@ -86,6 +89,9 @@ struct monte_carlo_options {
   /// Worker threads; 0: one per hardware thread when there are at least 256 draws per thread.
   /// The results do not depend on it.
   unsigned threads = 0;
+  /// Told after each draw: draws done of `draws` (serialised across the threads). When it throws,
+  /// every thread stops after its current draw and the exception leaves monte_carlo().
+  progress_callback progress{};
 
   void validate(const std::string& path = "uncertainty") const {
     runwise::detail::check_range(path + ".draws", static_cast<double>(draws), 1, 1e7);
@@ -160,9 +166,16 @@ uncertainty_report monte_carlo(const workload& w, const std::vector<selected_pla
   constexpr std::size_t none = static_cast<std::size_t>(-1);
   std::vector<double> cost(n * k, std::numeric_limits<double>::quiet_NaN());  // draw-major
   std::vector<std::size_t> winner(n, none), cheapest(n, none);
+  std::mutex told;                // serialises opt.progress
+  std::atomic<bool> stop{false};  // a thread failed (or the callback threw): the others end early
+  std::size_t drawn = 0;
   auto work = [&](std::size_t first, std::size_t last) {
     scenario_runner<D> runner(w, platforms, prefs);
-    for (std::size_t d = first; d < last; ++d) {
+    for (std::size_t d = first; d < last && !stop.load(std::memory_order_relaxed); ++d) {
+      if (opt.progress) {
+        std::lock_guard lock(told);
+        opt.progress(static_cast<double>(drawn++), static_cast<double>(n));
+      }
       const evaluation& e = runner.run(draw_scenario(in, platforms, opt.seed, d));
       double best = std::numeric_limits<double>::infinity();
       for (const auto& o : e.options) {
@@ -191,6 +204,7 @@ uncertainty_report monte_carlo(const workload& w, const std::vector<selected_pla
           work(n * t / threads, n * (t + 1) / threads);
         } catch (...) {
           failed[t] = std::current_exception();
+          stop = true;
         }
       });
     for (auto& th : pool) th.join();

@@ -108,9 +108,16 @@ void validate_workload(const workload& w) {
 template <decision_policy D>
 evaluation conclude_options(const workload& w, std::size_t count, option_runner run_option, const preferences& prefs) {
   prefs.assumptions.validate("assumptions");
+  // Evaluations planned: each option at today's traffic and at each scan point of the break-even
+  // search (its narrowing adds a few more), twice when a defaulted concurrency may be re-evaluated
+  // at its usual setting (note_defaults).
+  const double planned = static_cast<double>(count) * (2 + analyze::scan_points) *
+                         (was_defaulted(w, "concurrency_per_instance") && w.concurrency_per_instance == 1 ? 2 : 1);
+  double done = 0;
   auto run = [&](std::size_t i, const workload& x) {
     option_result o = run_option(i, x);
     add_operations(o, x, prefs.assumptions);
+    if (prefs.progress) prefs.progress(++done, planned);
     return o;
   };
   evaluation e;
@@ -138,7 +145,12 @@ evaluation conclude_options(const workload& w, std::size_t count, option_runner 
     return count;
   };
   e.break_even = find_break_evens(e.options, w, outcome, runner, &measured_duty_cycle);
-  note_defaults(e, w, [&](const workload& usual) { return conclude_options<D>(usual, count, run_option, prefs); });
+  note_defaults(e, w, [&](const workload& usual) {
+    preferences again = prefs;  // the second evaluation's progress continues the first's
+    if (prefs.progress)
+      again.progress = [&, first = done](double d, double) { prefs.progress(first + d, planned); };
+    return conclude_options<D>(usual, count, run_option, again);
+  });
   return e;
 }
 }  // namespace detail

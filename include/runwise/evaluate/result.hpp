@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "../criteria/assumptions.hpp"
+#include "../progress.hpp"
 #include "../platform/kind.hpp"
 #include "../platform/traits.hpp"
 #include "../pricing/cost.hpp"
@@ -107,6 +108,9 @@ struct preferences {
   /// with the article's rule of thumb. Given: criteria not named weigh 0.
   std::vector<std::pair<std::string, double>> weights;
   criteria::assumptions assumptions{};
+  /// Told after each option evaluation (today's traffic and each scale the break-even search
+  /// tries): done evaluations of about planned. Empty: nothing is told.
+  progress_callback progress{};
 };
 
 struct workload;

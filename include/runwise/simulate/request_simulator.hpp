@@ -25,6 +25,7 @@
 #include "../detail/check.hpp"
 #include "../detail/indexed_heap.hpp"
 #include "../detail/random.hpp"
+#include "../progress.hpp"
 #include "../pricing/choices.hpp"
 
 namespace runwise::simulate {
@@ -84,6 +85,8 @@ struct request_simulator_config {
   double concurrency_per_instance = 1;  ///< requests one instance serves at once
   double horizon_s = 1e6;               ///< simulated time; for a trace, 0 = until its last invocation ends
   std::uint64_t seed = 1;
+  /// Told every 2^20 events: simulated seconds done of the horizon's. May throw to stop the run.
+  progress_callback progress{};
 
   /// Throws runwise::error naming the field.
   void validate() const {
@@ -185,7 +188,10 @@ class engine {
     trace_arrival a;
     bool pending = next(a);
     double now = start;
+    std::uint32_t events = 0;
     for (;;) {
+      if ((++events & 0xFFFFFu) == 0 && c_.progress) [[unlikely]]
+        c_.progress(now - start, horizon - start);
       const double t_departure = departures_.empty() ? never : departures_.front().time;
       const double t_expiry = oldest_idle_ == instance::none ? never : all_[oldest_idle_].idle_since + keep_alive;
       const double t_arrival = pending ? a.time_s : never;
