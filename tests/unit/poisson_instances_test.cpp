@@ -125,3 +125,39 @@ TEST_CASE("the normal quantile behind large Poisson quantiles matches the standa
   CHECK(simulate::poisson_quantile(900, 0.975) == 959);
   CHECK(simulate::poisson_quantile(900, 0.975, simulate::normal_quantile(0.975)) == 959);
 }
+
+TEST_CASE("the residue form of the instance load agrees with the sum over the pmf") {
+  using simulate::detail_poisson::load_by_residues;
+  using simulate::detail_poisson::load_by_sum;
+  // By hand, C = 2: ceil(N/2) = (N + [N odd]) / 2 and P(N odd) = (1 − e^(−2a)) / 2, so at a = 2
+  // busy = (2 + (1 − e^−4)/2) / 2, and P(N even) = (1 + e^−4) / 2 of arrivals start a busy period.
+  const double hand = (2 + (1 - std::exp(-4.0)) / 2) / 2;
+  CHECK(load_by_sum(2, 2, 0).busy == doctest::Approx(hand).epsilon(1e-14));
+  CHECK(load_by_residues(2, 2, 0).busy == doctest::Approx(hand).epsilon(1e-14));
+  CHECK(load_by_residues(2, 2, 0).starts_per_arrival == doctest::Approx((1 + std::exp(-4.0)) / 2).epsilon(1e-14));
+  // Everywhere the run-time path may take it (a >= 200 below the closed form's 4C²), and below.
+  for (double c : {2.0, 3.0, 7.0, 10.0, 80.0, 250.0, 1000.0})
+    for (double a : {0.5, 3.0, 30.0, 150.0, 200.0, 999.5, 5'000.0, 40'000.0, 200'000.0}) {
+      if (a >= 4 * c * c) continue;
+      CAPTURE(a);
+      CAPTURE(c);
+      const auto sum = load_by_sum(a, c, 0), residues = load_by_residues(a, c, 0);
+      CHECK(residues.busy == doctest::Approx(sum.busy).epsilon(1e-12));
+      CHECK(residues.starts_per_arrival == doctest::Approx(sum.starts_per_arrival).epsilon(1e-10));
+      CHECK(poisson_instance_load(a, c).busy == doctest::Approx(sum.busy).epsilon(1e-12));
+    }
+}
+
+TEST_CASE("few requests against many per instance: 1 - e^-a busy, as the sum over the pmf says") {
+  // C = 80, a up to 81 / (4e) = 7.45: the run-time shortcut; C = 20 (below 30) takes the sum.
+  for (double c : {30.0, 80.0, 1000.0})
+    for (double a : {1e-9, 1e-6, 0.01, 0.5, 3.0, (c + 1) / (4 * 2.718281828459045)}) {
+      CAPTURE(a);
+      CAPTURE(c);
+      const auto sum = simulate::detail_poisson::load_by_sum(a, c, 0);
+      const auto fast = poisson_instance_load(a, c);
+      CHECK(fast.busy == doctest::Approx(sum.busy).epsilon(1e-12));
+      CHECK(fast.starts_per_arrival == doctest::Approx(sum.starts_per_arrival).epsilon(1e-12));
+      CHECK(fast.idle_probability == doctest::Approx(std::exp(-a)).epsilon(1e-12));
+    }
+}
