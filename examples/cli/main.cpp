@@ -201,14 +201,8 @@ int main(int argc, char** argv) {
           ->check(CLI::Range(std::size_t{1}, std::size_t{10'000'000}));
   auto* seed_opt =
       evaluate_cmd->add_option("--seed", seed_text, "seed of the Monte Carlo draws, 0 to 2^53 (default: the spec's, or 1)");
-  bool evaluate_progress = runwise_cli::progress_meter::stderr_is_terminal();
-  double time_limit_s = runwise_cli::progress_meter::default_limit_s;
-  evaluate_cmd->add_flag("--progress,!--no-progress", evaluate_progress,
-                         "draw progress on stderr for a run past 2 s (default: when stderr is a terminal)");
-  evaluate_cmd
-      ->add_option("--time-limit", time_limit_s,
-                   "refuse a run whose measured pace says it would take longer than SECONDS (default 3600)")
-      ->check(CLI::Range(1.0, 1e7));
+  runwise_cli::long_run_flags evaluate_long_run;
+  evaluate_long_run.add_to(*evaluate_cmd);
   evaluate_cmd->add_option("--svg-uncertainty", uncertainty_svg_path,
                            "write the cost-range chart of the Monte Carlo run (SVG) to FILE (atomically)");
 
@@ -241,7 +235,7 @@ int main(int argc, char** argv) {
       const std::string& p = simulate.spec_path;
       emit(simulate.run(runwise_cli::parse_json(read_input(p), p == "-" ? "<stdin>" : p)));
     } else if (*evaluate_cmd) {
-      runwise::detail::check_range("--time-limit", time_limit_s, 1, 1e7, " s");  // CLI11's range lets NaN pass
+      evaluate_long_run.validate();
       // Every output is opened before the work, so an unwritable place fails at once.
       runwise_cli::output_file report_out(output);
       std::optional<runwise_cli::output_file> svg_out, uncertainty_out;
@@ -249,7 +243,8 @@ int main(int argc, char** argv) {
       if (!uncertainty_svg_path.empty()) uncertainty_out.emplace(uncertainty_svg_path);
       std::string svg, uncertainty_svg;
       analysis_flags flags{sensitivity_flag, std::nullopt, std::nullopt,
-                           uncertainty_svg_path.empty() ? nullptr : &uncertainty_svg, evaluate_progress, time_limit_s};
+                           uncertainty_svg_path.empty() ? nullptr : &uncertainty_svg, evaluate_long_run.progress,
+                           evaluate_long_run.time_limit_s};
       if (*draws_opt) flags.draws = draws;
       if (*seed_opt) flags.seed = seed_flag(seed_text);
       const std::string report = evaluate(read_input(spec_path), spec_path == "-" ? "<stdin>" : spec_path, format,

@@ -5,12 +5,15 @@
 
 #include <unistd.h>
 
+#include <CLI/CLI.hpp>
+
 #include <algorithm>
 #include <chrono>
 #include <cstddef>
 #include <cstdio>
 #include <string>
 
+#include <runwise/detail/check.hpp>
 #include <runwise/detail/format.hpp>
 #include <runwise/error.hpp>
 #include <runwise/progress.hpp>
@@ -29,6 +32,23 @@ inline std::string duration_words(double s) {
   return buf;
 }
 
+/// How a command's long runs are shown and bounded: --progress|--no-progress and --time-limit.
+struct long_run_flags {
+  bool progress = ::isatty(2) == 1;  ///< drawn by default when stderr is a terminal
+  double time_limit_s = 3600;
+
+  void add_to(CLI::App& command) {
+    command.add_flag("--progress,!--no-progress", progress,
+                     "draw progress on stderr for a run past 2 s (default: when stderr is a terminal)");
+    command
+        .add_option("--time-limit", time_limit_s,
+                    "refuse a run whose measured pace says it would take longer than SECONDS (default 3600)")
+        ->check(CLI::Range(1.0, 1e7));
+  }
+  /// CLI11's range check lets NaN through: checked again when the command runs.
+  void validate() const { runwise::detail::check_range("--time-limit", time_limit_s, 1, 1e7, " s"); }
+};
+
 /// A runwise::progress_callback for one run. Draws "[#####.....]  45%  ETA 30 s" on stderr (when
 /// `draw` is set) from 2 s on, at most five times a second; from 2 s on it also projects the whole
 /// run from the pace so far, and when that passes `limit_s` it throws runwise::error (invalid
@@ -40,9 +60,6 @@ class progress_meter {
 
   progress_meter(std::string what, std::string unit, std::string advice, bool draw, double limit_s = default_limit_s)
       : what_(std::move(what)), unit_(std::move(unit)), advice_(std::move(advice)), draw_(draw), limit_s_(limit_s) {}
-
-  /// True when standard error is a terminal: where progress is drawn unless a flag says otherwise.
-  static bool stderr_is_terminal() { return ::isatty(2) == 1; }
 
   progress_meter(const progress_meter&) = delete;
   progress_meter& operator=(const progress_meter&) = delete;

@@ -161,8 +161,7 @@ struct simulate_command {
   CLI::App* command = nullptr;
   std::string spec_path;
   std::string format = "text";
-  bool progress = progress_meter::stderr_is_terminal();
-  double time_limit_s = progress_meter::default_limit_s;
+  long_run_flags long_run;
 
   void add_to(CLI::App& app) {
     command = app.add_subcommand("simulate",
@@ -170,19 +169,14 @@ struct simulate_command {
                                  "- for standard input)");
     command->add_option("SPEC", spec_path, "spec file, or - for standard input")->required();
     command->add_option("--format", format, "text or json")->check(CLI::IsMember({"text", "json"}));
-    command->add_flag("--progress,!--no-progress", progress,
-                      "draw progress on stderr for a run past 2 s (default: when stderr is a terminal)");
-    command
-        ->add_option("--time-limit", time_limit_s,
-                     "refuse a run whose measured pace says it would take longer than SECONDS (default 3600)")
-        ->check(CLI::Range(1.0, 1e7));
+    long_run.add_to(*command);
   }
 
   /// Runs the parsed spec with progress and the time limit.
   std::string run(const nlohmann::json& spec) const {
-    runwise::detail::check_range("--time-limit", time_limit_s, 1, 1e7, " s");
-    progress_meter meter("simulate", "simulated seconds", "give a shorter horizon_s or a lower arrival rate", progress,
-                         time_limit_s);
+    long_run.validate();
+    progress_meter meter("simulate", "simulated seconds", "give a shorter horizon_s or a lower arrival rate",
+                         long_run.progress, long_run.time_limit_s);
     return simulate(spec, spec_path, format, meter.callback());
   }
 };
