@@ -55,8 +55,11 @@ inline void check_unique_keys(std::string_view text, const std::string& name) {
       frame& f = stack.back();
       f.expect_key = false;
       std::string key(text.substr(start + 1, i - start - 1));
-      if (key.find('\\') != std::string::npos)
-        key = nlohmann::json::parse(text.substr(start, i - start + 1)).get<std::string>();
+      if (key.find('\\') != std::string::npos) try {
+          key = nlohmann::json::parse(text.substr(start, i - start + 1)).get<std::string>();
+        } catch (const nlohmann::json::exception&) {
+          // Not a string token after all (it cannot be, in valid JSON): compare it as written.
+        }
       const auto [at, fresh] = f.keys.emplace(key, start);
       if (!fresh)
         runwise::fail_input(text_position(text, start, name),
@@ -69,6 +72,9 @@ inline void check_unique_keys(std::string_view text, const std::string& name) {
 /// `text` parsed, or runwise::error (invalid input) naming `name:line:column` and what is wrong:
 /// invalid JSON, a number out of range, or a key given twice in one object.
 inline nlohmann::json parse_json(const std::string& text, const std::string& name) {
+  // nlohmann's reader ends the text at a NUL byte, so what follows one would be dropped unread.
+  if (const auto nul = text.find('\0'); nul != std::string::npos)
+    runwise::fail_input(text_position(text, nul, name), "invalid JSON (a NUL byte; JSON text cannot hold one)");
   nlohmann::json j;
   try {
     j = nlohmann::json::parse(text);
