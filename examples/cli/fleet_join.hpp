@@ -31,7 +31,7 @@ struct fleet_sizing {
   std::string_view memory_source = "default";    ///< "memory" (the file's pct99, rounded up) or "default"
 };
 
-/// The joins of CONTRACT.md's fleet: durations on (owner, app, function); memory per function when
+/// The joins of `runwise fleet` (README.md, "The CLI"): durations on (owner, app, function); memory per function when
 /// the memory file has HashFunction, else per app. A key given twice in one file, or a function
 /// twice in the invocations file, is an error naming both lines; a given file that matches no
 /// function is an error at the end (`finish`), since every function would be priced on defaults.

@@ -91,7 +91,7 @@ struct analysis_flags {
   std::optional<std::uint64_t> seed;       ///< --seed S
   std::string* uncertainty_svg = nullptr;  ///< --svg-uncertainty FILE
   bool progress = false;                   ///< --progress (default: when stderr is a terminal)
-  double time_limit_s = runwise_cli::progress_meter::default_limit_s;  ///< --time-limit
+  double time_limit_s = runwise_cli::default_time_limit_s;  ///< --time-limit
 };
 
 using runwise_cli::with_decision;

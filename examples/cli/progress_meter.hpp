@@ -32,10 +32,13 @@ inline std::string duration_words(double s) {
   return buf;
 }
 
+/// The longest run accepted unless --time-limit says otherwise: an hour.
+inline constexpr double default_time_limit_s = 3600;
+
 /// How a command's long runs are shown and bounded: --progress|--no-progress and --time-limit.
 struct long_run_flags {
   bool progress = ::isatty(2) == 1;  ///< drawn by default when stderr is a terminal
-  double time_limit_s = 3600;
+  double time_limit_s = default_time_limit_s;
 
   void add_to(CLI::App& command) {
     command.add_flag("--progress,!--no-progress", progress,
@@ -55,10 +58,9 @@ struct long_run_flags {
 /// input, exit 2) naming `what` with the estimate, the limit and `advice`.
 class progress_meter {
  public:
-  static constexpr double default_limit_s = 3600;
   static constexpr double quiet_s = 2;  ///< nothing is drawn or projected before
 
-  progress_meter(std::string what, std::string unit, std::string advice, bool draw, double limit_s = default_limit_s)
+  progress_meter(std::string what, std::string unit, std::string advice, bool draw, double limit_s = default_time_limit_s)
       : what_(std::move(what)), unit_(std::move(unit)), advice_(std::move(advice)), draw_(draw), limit_s_(limit_s) {}
 
   progress_meter(const progress_meter&) = delete;

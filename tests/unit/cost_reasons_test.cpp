@@ -1,7 +1,8 @@
 // Issue 15, item 5: reasons that hide cost. A recommendation dearer than an option that keeps up
 // says by how much a month; a hosting line that prefers the lower score says why. Dollar figures
-// are derived from the published prices in PRICES.md (Lambda x86_64 $0.20 per million requests and
-// $0.0000166667 per GB-s; Fargate Linux x86_64 $0.04048 per vCPU-hour and $0.004445 per GB-hour).
+// are derived from the providers' published prices, as docs/pricing.md lists them with their
+// pages (Lambda x86_64 $0.20 per million requests and $0.0000166667 per GB-s; Fargate Linux x86_64
+// $0.04048 per vCPU-hour and $0.004445 per GB-hour).
 
 #include <doctest/doctest.h>
 
