@@ -12,8 +12,8 @@
 #include <fstream>
 #include <string>
 
-#include <runwise/detail/csv.hpp>
-#include <runwise/detail/random.hpp>
+#include <runwise/core/detail/csv.hpp>
+#include <runwise/core/detail/random.hpp>
 #include <runwise/simulate/request_simulator.hpp>
 #include <runwise/trace/azure_2019_invocations.hpp>
 #include <runwise/trace/azure_2021_invocations.hpp>

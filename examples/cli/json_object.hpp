@@ -15,7 +15,7 @@
 #include <string_view>
 #include <vector>
 
-#include <runwise/error.hpp>
+#include <runwise/core/error.hpp>
 
 namespace runwise_cli {
 

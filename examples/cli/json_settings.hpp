@@ -6,9 +6,9 @@
 
 #include <string>
 
-#include <runwise/detail/check.hpp>
+#include <runwise/core/detail/check.hpp>
 
-#include <runwise/pricing/choices.hpp>
+#include <runwise/core/choices.hpp>
 
 #include "json_object.hpp"
 

@@ -10,7 +10,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include <runwise/error.hpp>
+#include <runwise/core/error.hpp>
 
 namespace runwise_cli {
 

@@ -23,7 +23,7 @@
 #include <string_view>
 #include <utility>
 
-#include <runwise/error.hpp>
+#include <runwise/core/error.hpp>
 
 namespace runwise_cli {
 

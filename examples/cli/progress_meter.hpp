@@ -13,10 +13,10 @@
 #include <cstdio>
 #include <string>
 
-#include <runwise/detail/check.hpp>
-#include <runwise/detail/format.hpp>
-#include <runwise/error.hpp>
-#include <runwise/progress.hpp>
+#include <runwise/core/detail/check.hpp>
+#include <runwise/core/detail/format.hpp>
+#include <runwise/core/error.hpp>
+#include <runwise/core/progress.hpp>
 
 namespace runwise_cli {
 

@@ -12,7 +12,7 @@
 #include <filesystem>
 #include <string>
 
-#include <runwise/detail/format.hpp>
+#include <runwise/core/detail/format.hpp>
 #include <runwise/report/simulation_json.hpp>
 #include <runwise/simulate/request_simulator.hpp>
 #include <runwise/simulate/trace_arrivals.hpp>

@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-#include <runwise/error.hpp>
+#include <runwise/core/error.hpp>
 #include <runwise/trace/azure_2019_durations.hpp>
 #include <runwise/trace/azure_2019_invocations.hpp>
 #include <runwise/workload/traffic.hpp>

@@ -12,19 +12,28 @@
 //   <runwise/fleet.hpp>      fleet mode: one verdict per function of a trace
 //   <runwise/all.hpp>        all of the above
 //
-// The flow, one folder per stage:
-//   workload/  traffic, durations, requirements
-//   simulate/  capacity policies: traffic → usage
-//   pricing/   billing formulas and dated price sheets: usage → cost
-//   criteria/  the article's six criteria (scores with evidence) and hard limits
-//   platform/  platforms as compositions of the policies above, and the catalog
-//   decide/    decision policies (weighted sum, TOPSIS, cheapest), hosting choice: options → recommendation
-//   analyze/   break-even, cost curves
-//   evaluate/  evaluator<...> (compile-time list) and registry (run-time selection)
+// The floors, bottom up; a folder includes only folders below it (tests/house/check_floors.py):
+//   core/       the shared vocabulary: units, errors, cost, usage, option results, platform traits
+//   workload/   traffic, durations, requirements
+//   trace/      readers of the Azure Functions traces (<runwise/trace.hpp>)
+//   simulate/   capacity models: traffic → usage (function instances, container fleets, autoscalers)
+//   pricing/    billing helpers every product shares: price sources, tiers, the front door
+//   criteria/   the article's six criteria (scores with evidence)
+//   platform/   what makes a platform: the concept, composition of policies, settings
+//   providers/  one header per provider product: its price sheet, bill, limits and platform
+//   decide/     decision policies (weighted sum, TOPSIS, cheapest), hosting choice: options → recommendation
+//   evaluate/   evaluator<...> (compile-time list), registry (run-time selection), the catalog of the
+//               shipped platforms, the conclusion (break-evens, hosting)
+//   analyze/    break-even, cost curves, fleet mode, sensitivity, Monte Carlo
+//   report/     text, Markdown, JSON and SVG reports (<runwise/report.hpp>)
 
-#include "error.hpp"
-#include "units.hpp"
-#include "version.hpp"
+#include "core/assumptions.hpp"
+#include "core/cost.hpp"
+#include "core/error.hpp"
+#include "core/traits.hpp"
+#include "core/units.hpp"
+#include "core/usage.hpp"
+#include "core/version.hpp"
 
 #include "workload/duration.hpp"
 #include "workload/generators.hpp"
@@ -43,44 +52,35 @@
 #include "simulate/scaling/policy.hpp"
 #include "simulate/scaling/step.hpp"
 #include "simulate/scaling/target_tracking.hpp"
-#include "simulate/usage.hpp"
 
-#include "pricing/aws/fargate.hpp"
-#include "pricing/aws/lambda.hpp"
-#include "pricing/azure/container_apps.hpp"
-#include "pricing/azure/functions.hpp"
-#include "pricing/cost.hpp"
-#include "pricing/gcp/cloud_run.hpp"
 #include "pricing/sheet.hpp"
 
 #include "criteria/article.hpp"
-#include "criteria/assumptions.hpp"
-#include "criteria/aws_limits.hpp"
-#include "criteria/azure_limits.hpp"
 #include "criteria/concepts.hpp"
-#include "criteria/gcp_limits.hpp"
 
-#include "platform/aws_ec2_cluster.hpp"
-#include "platform/aws_eks_fargate.hpp"
-#include "platform/aws_fargate.hpp"
-#include "platform/aws_lambda.hpp"
-#include "platform/azure_container_apps.hpp"
-#include "platform/azure_functions.hpp"
-#include "platform/catalog.hpp"
 #include "platform/concepts.hpp"
-#include "platform/gcp_cloud_run.hpp"
 #include "platform/shared_costs.hpp"
-#include "platform/traits.hpp"
 
-#include "analyze/break_even.hpp"
-#include "analyze/cost_curve.hpp"
+#include "providers/aws/ec2_cluster.hpp"
+#include "providers/aws/eks_fargate.hpp"
+#include "providers/aws/fargate.hpp"
+#include "providers/aws/lambda.hpp"
+#include "providers/azure/container_apps.hpp"
+#include "providers/azure/functions.hpp"
+#include "providers/gcp/cloud_run.hpp"
+
 #include "decide/cheapest.hpp"
 #include "decide/hosting.hpp"
 #include "decide/topsis.hpp"
 #include "decide/weighted_sum.hpp"
 #include "decide/weights.hpp"
+
+#include "evaluate/catalog.hpp"
 #include "evaluate/evaluator.hpp"
 #include "evaluate/registry.hpp"
+
+#include "analyze/break_even.hpp"
+#include "analyze/cost_curve.hpp"
 
 // Opt-in separately compiled mode: the evaluation's heavy templates come instantiated from the
 // library runwise::compiled (see runwise/compiled.hpp); CMake's runwise::compiled target defines it.

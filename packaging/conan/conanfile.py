@@ -3,7 +3,7 @@
     conan create packaging/conan -s compiler.cppstd=20
 
 The recipe sits two directories below the checkout root; it exports the headers and the licence from
-there, and reads the version from include/runwise/version.hpp, where CMake reads it too.
+there, and reads the version from include/runwise/core/version.hpp, where CMake reads it too.
 """
 import os
 import re
@@ -17,8 +17,8 @@ required_conan_version = ">=2.0"
 
 
 def read_version(root):
-    """'major.minor.patch' from <root>/include/runwise/version.hpp."""
-    text = load_text(os.path.join(root, "include", "runwise", "version.hpp"))
+    """'major.minor.patch' from <root>/include/runwise/core/version.hpp."""
+    text = load_text(os.path.join(root, "include", "runwise", "core", "version.hpp"))
     parts = []
     for part in ("MAJOR", "MINOR", "PATCH"):
         match = re.search(rf"^#define RUNWISE_VERSION_{part} (\d+)\s*$", text, re.MULTILINE)

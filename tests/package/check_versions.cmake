@@ -1,7 +1,7 @@
-# The version lives in include/runwise/version.hpp; every packaging manifest must carry the same one
+# The version lives in include/runwise/core/version.hpp; every packaging manifest must carry the same one
 # (CMake parses the header itself; the Conan recipe too, see check_conanfile.py).
 #   cmake -DSOURCE_DIR=<checkout> -P check_versions.cmake
-file(STRINGS "${SOURCE_DIR}/include/runwise/version.hpp" lines REGEX "^#define RUNWISE_VERSION_(MAJOR|MINOR|PATCH) ")
+file(STRINGS "${SOURCE_DIR}/include/runwise/core/version.hpp" lines REGEX "^#define RUNWISE_VERSION_(MAJOR|MINOR|PATCH) ")
 set(parts "")
 foreach(part MAJOR MINOR PATCH)
   if(NOT lines MATCHES "#define RUNWISE_VERSION_${part} ([0-9]+)")

@@ -1,8 +1,8 @@
 // Closed-form quotes of the Azure and Google platforms as constant expressions (PRICES.md arithmetic).
-#include <runwise/detail/math.hpp>
-#include <runwise/platform/azure_container_apps.hpp>
-#include <runwise/platform/azure_functions.hpp>
-#include <runwise/platform/gcp_cloud_run.hpp>
+#include <runwise/core/detail/math.hpp>
+#include <runwise/providers/azure/container_apps.hpp>
+#include <runwise/providers/azure/functions.hpp>
+#include <runwise/providers/gcp/cloud_run.hpp>
 
 namespace {
 using namespace runwise;

@@ -1,8 +1,8 @@
 // Closed-form monthly quotes are constant expressions: these are the published figures,
 // checked by the compiler (cents, rounded half up, as a bill shows them).
-#include <runwise/detail/math.hpp>
-#include <runwise/platform/aws_fargate.hpp>
-#include <runwise/platform/aws_lambda.hpp>
+#include <runwise/core/detail/math.hpp>
+#include <runwise/providers/aws/fargate.hpp>
+#include <runwise/providers/aws/lambda.hpp>
 
 namespace {
 using namespace runwise;

@@ -1,5 +1,5 @@
 // Compile-time checks of the unit types: dimensional analysis is done by the compiler.
-#include <runwise/units.hpp>
+#include <runwise/core/units.hpp>
 
 #include <type_traits>
 

@@ -1,9 +1,9 @@
 // Azure Functions billing against PRICES.md (Azure Functions pricing page: S prices, O rules).
 #include <doctest/doctest.h>
 
-#include <runwise/detail/math.hpp>
+#include <runwise/core/detail/math.hpp>
 #include <runwise/evaluate/evaluate_option.hpp>
-#include <runwise/platform/azure_functions.hpp>
+#include <runwise/providers/azure/functions.hpp>
 #include <runwise/workload/generators.hpp>
 
 using namespace runwise;

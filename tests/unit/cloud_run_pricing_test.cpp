@@ -6,10 +6,10 @@
 
 #include <runwise/simulate/concurrent_instances.hpp>
 
-#include <runwise/detail/math.hpp>
-#include <runwise/error.hpp>
+#include <runwise/core/detail/math.hpp>
+#include <runwise/core/error.hpp>
 #include <runwise/evaluate/evaluate_option.hpp>
-#include <runwise/platform/gcp_cloud_run.hpp>
+#include <runwise/providers/gcp/cloud_run.hpp>
 #include <runwise/workload/generators.hpp>
 
 using namespace runwise;

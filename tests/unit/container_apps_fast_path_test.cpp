@@ -10,7 +10,7 @@
 #include <cstddef>
 #include <vector>
 
-#include <runwise/platform/azure_container_apps.hpp>
+#include <runwise/providers/azure/container_apps.hpp>
 
 using namespace runwise;
 using simulate::http_scaled_replicas;

@@ -3,9 +3,9 @@
 
 #include <vector>
 
-#include <runwise/detail/math.hpp>
+#include <runwise/core/detail/math.hpp>
 #include <runwise/evaluate/evaluate_option.hpp>
-#include <runwise/platform/azure_container_apps.hpp>
+#include <runwise/providers/azure/container_apps.hpp>
 #include <runwise/workload/generators.hpp>
 
 using namespace runwise;

@@ -2,9 +2,9 @@
 
 #include <vector>
 
-#include <runwise/error.hpp>
+#include <runwise/core/error.hpp>
 #include <runwise/platform/settings.hpp>
-#include <runwise/pricing/aws/fargate.hpp>
+#include <runwise/providers/aws/fargate.hpp>
 #include <runwise/simulate/container_fleet.hpp>
 #include <runwise/simulate/function_instances.hpp>
 #include <runwise/workload/generators.hpp>

@@ -5,7 +5,7 @@
 #include <cmath>
 #include <numbers>
 
-#include <runwise/detail/random.hpp>
+#include <runwise/core/detail/random.hpp>
 #include <runwise/trace/azure_2019_durations.hpp>
 #include <runwise/workload/duration_fit.hpp>
 

@@ -1,9 +1,9 @@
 // AWS Fargate billing against published figures (PRICES.md; AWS Fargate pricing page).
 #include <doctest/doctest.h>
 
-#include <runwise/detail/math.hpp>
-#include <runwise/error.hpp>
-#include <runwise/pricing/aws/fargate.hpp>
+#include <runwise/core/detail/math.hpp>
+#include <runwise/core/error.hpp>
+#include <runwise/providers/aws/fargate.hpp>
 
 using namespace runwise;
 using pricing::aws::fargate_billing;

@@ -1,8 +1,8 @@
 // AWS Lambda billing against published figures (PRICES.md; AWS Lambda pricing page).
 #include <doctest/doctest.h>
 
-#include <runwise/detail/math.hpp>
-#include <runwise/pricing/aws/lambda.hpp>
+#include <runwise/core/detail/math.hpp>
+#include <runwise/providers/aws/lambda.hpp>
 
 using namespace runwise;
 using pricing::aws::lambda_billing;

@@ -5,7 +5,7 @@
 #include <numeric>
 #include <vector>
 
-#include <runwise/error.hpp>
+#include <runwise/core/error.hpp>
 #include <runwise/workload/generators.hpp>
 
 using namespace runwise;

@@ -1,8 +1,8 @@
 #include <doctest/doctest.h>
 
-#include <runwise/detail/format.hpp>
-#include <runwise/detail/math.hpp>
-#include <runwise/units.hpp>
+#include <runwise/core/detail/format.hpp>
+#include <runwise/core/detail/math.hpp>
+#include <runwise/core/units.hpp>
 
 using namespace runwise;
 

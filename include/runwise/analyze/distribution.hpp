@@ -8,9 +8,9 @@
 #include <string>
 #include <string_view>
 
-#include "../detail/check.hpp"
-#include "../detail/random.hpp"
-#include "../error.hpp"
+#include "../core/detail/check.hpp"
+#include "../core/detail/random.hpp"
+#include "../core/error.hpp"
 
 namespace runwise::analyze {
 

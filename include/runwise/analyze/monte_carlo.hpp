@@ -19,11 +19,11 @@
 #include <utility>
 #include <vector>
 
+#include "../core/detail/check.hpp"
+#include "../core/detail/random.hpp"
+#include "../core/progress.hpp"
 #include "../decide/concepts.hpp"
 #include "../decide/weighted_sum.hpp"
-#include "../detail/check.hpp"
-#include "../detail/random.hpp"
-#include "../progress.hpp"
 #include "distribution.hpp"
 #include "scenario.hpp"
 #include "uncertainty_report.hpp"

@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
+#include "../core/error.hpp"
 #include "../decide/concepts.hpp"
 #include "../decide/weighted_sum.hpp"
-#include "../error.hpp"
 #include "../evaluate/conclude.hpp"
 #include "../evaluate/registry.hpp"
 #include "../workload/workload.hpp"

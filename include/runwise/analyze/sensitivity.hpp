@@ -11,9 +11,9 @@
 #include <string>
 #include <vector>
 
+#include "../core/detail/check.hpp"
 #include "../decide/concepts.hpp"
 #include "../decide/weighted_sum.hpp"
-#include "../detail/check.hpp"
 #include "scenario.hpp"
 
 namespace runwise::analyze {

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "../platform/kind.hpp"
+#include "../core/kind.hpp"
 
 namespace runwise::analyze {
 

@@ -3,7 +3,7 @@
 
 // The six criteria of the ClearScale article, in its order, as one list for the decision policies.
 
-#include "../detail/type_list.hpp"
+#include "../core/detail/type_list.hpp"
 #include "control.hpp"
 #include "cost.hpp"
 #include "deployment_time.hpp"

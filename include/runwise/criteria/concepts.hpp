@@ -12,10 +12,10 @@
 #include <string>
 #include <string_view>
 
-#include "../detail/format.hpp"
-#include "../evaluate/result.hpp"
+#include "../core/assumptions.hpp"
+#include "../core/detail/format.hpp"
+#include "../core/result.hpp"
 #include "../workload/workload.hpp"
-#include "assumptions.hpp"
 
 namespace runwise::criteria {
 

@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
+#include "../core/detail/format.hpp"
+#include "../core/result.hpp"
 #include "../criteria/concepts.hpp"
-#include "../detail/format.hpp"
-#include "../evaluate/result.hpp"
 
 namespace runwise::decide {
 

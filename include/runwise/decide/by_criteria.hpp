@@ -14,13 +14,13 @@
 #include <utility>
 #include <vector>
 
+#include "../core/detail/format.hpp"
+#include "../core/detail/math.hpp"
+#include "../core/detail/type_list.hpp"
+#include "../core/error.hpp"
+#include "../core/result.hpp"
 #include "../criteria/article.hpp"
 #include "../criteria/concepts.hpp"
-#include "../detail/format.hpp"
-#include "../detail/math.hpp"
-#include "../detail/type_list.hpp"
-#include "../error.hpp"
-#include "../evaluate/result.hpp"
 #include "../workload/workload.hpp"
 #include "adequacy.hpp"
 #include "cost_gap.hpp"

@@ -7,9 +7,9 @@
 #include <utility>
 #include <vector>
 
-#include "../detail/format.hpp"
-#include "../error.hpp"
-#include "../evaluate/result.hpp"
+#include "../core/detail/format.hpp"
+#include "../core/error.hpp"
+#include "../core/result.hpp"
 #include "adequacy.hpp"
 
 namespace runwise::decide {

@@ -4,7 +4,7 @@
 #include <concepts>
 #include <vector>
 
-#include "../evaluate/result.hpp"
+#include "../core/result.hpp"
 
 namespace runwise {
 

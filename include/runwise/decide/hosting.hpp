@@ -14,8 +14,8 @@
 #include <utility>
 #include <vector>
 
+#include "../core/result.hpp"
 #include "../criteria/concepts.hpp"
-#include "../evaluate/result.hpp"
 #include "../workload/workload.hpp"
 #include "cost_gap.hpp"
 #include "weights.hpp"

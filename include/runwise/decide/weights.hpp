@@ -6,7 +6,7 @@
 #include <utility>
 #include <vector>
 
-#include "../detail/format.hpp"
+#include "../core/detail/format.hpp"
 #include "../workload/workload.hpp"
 
 namespace runwise::decide {

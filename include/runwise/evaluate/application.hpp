@@ -16,12 +16,12 @@
 #include <utility>
 #include <vector>
 
+#include "../core/choices.hpp"
+#include "../core/error.hpp"
 #include "../criteria/concepts.hpp"
 #include "../decide/concepts.hpp"
 #include "../decide/placement.hpp"
 #include "../decide/weighted_sum.hpp"
-#include "../error.hpp"
-#include "../pricing/choices.hpp"
 #include "application_reasons.hpp"
 #include "application_result.hpp"
 #include "registry.hpp"

@@ -12,8 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "../core/detail/format.hpp"
 #include "../criteria/concepts.hpp"
-#include "../detail/format.hpp"
 #include "../platform/shared_costs.hpp"
 #include "application_result.hpp"
 

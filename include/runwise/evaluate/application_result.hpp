@@ -10,12 +10,12 @@
 #include <utility>
 #include <vector>
 
+#include "../core/choices.hpp"
+#include "../core/detail/format.hpp"
+#include "../core/error.hpp"
+#include "../core/result.hpp"
 #include "../decide/placement.hpp"
-#include "../detail/format.hpp"
-#include "../error.hpp"
-#include "../pricing/choices.hpp"
 #include "../workload/workload.hpp"
-#include "result.hpp"
 
 namespace runwise {
 

@@ -9,11 +9,11 @@
 #include <string>
 #include <vector>
 
-#include "../analyze/break_even.hpp"
+#include "../core/detail/format.hpp"
+#include "../core/result.hpp"
 #include "../criteria/concepts.hpp"
-#include "../detail/format.hpp"
 #include "../workload/workload.hpp"
-#include "result.hpp"
+#include "break_even.hpp"
 
 namespace runwise {
 
@@ -61,7 +61,7 @@ inline double per_million(const scaled_outcome& at) { return at.arrived > 0 ? at
 
 /// The sentence behind a break-even point that the search did not find (see break_even_point::reason).
 template <class Outcome>
-std::string no_break_even_reason(const analyze::break_even_search& r, const option_result& s, const option_result& c,
+std::string no_break_even_reason(const break_even_search& r, const option_result& s, const option_result& c,
                                  double per_month, const workload& w, Outcome&& outcome, double lo, double hi) {
   const auto cheaper_at = [&](double k) {
     return outcome(s, k).usd <= outcome(c, k).usd ? std::pair{&s, &c} : std::pair{&c, &s};
@@ -75,13 +75,13 @@ std::string no_break_even_reason(const analyze::break_even_search& r, const opti
            (w.concurrency_per_instance == 1 ? " request" : " requests") + " per task at a time)";
   };
   switch (r.end) {
-    case analyze::search_end::never_kept: {
+    case search_end::never_kept: {
       const scaled_outcome a = outcome(s, lo), b = outcome(c, lo);
       const option_result& failing = !a.keeps_up ? s : c;
       return failing.platform + " keeps up at no scale from " + scale_label(lo) + " to " + scale_label(hi) +
              " today's traffic (" + why_not_kept(failing, !a.keeps_up ? a : b) + ")";
     }
-    case analyze::search_end::limit: {
+    case search_end::limit: {
       const scaled_outcome fs = outcome(s, r.first_failing), fc = outcome(c, r.first_failing);
       const option_result& failing = !fs.keeps_up ? s : c;
       const auto [low, high] = cheaper_at(r.limit);
@@ -89,8 +89,8 @@ std::string no_break_even_reason(const analyze::break_even_search& r, const opti
              scale_label(r.limit) + " today's; above, " + why_not_kept(failing, !fs.keeps_up ? fs : fc) + "); " +
              low->platform + " costs less up to there";
     }
-    case analyze::search_end::range:
-    case analyze::search_end::crossed:
+    case search_end::range:
+    case search_end::crossed:
       break;
   }
   const scaled_outcome ts = outcome(s, hi), tc = outcome(c, hi);
@@ -128,14 +128,14 @@ std::vector<break_even_point> find_break_evens(const std::vector<option_result>&
       if (!c.feasible || c.kind != platform_kind::containers) continue;
       break_even_point p{s.platform, c.platform, std::nullopt, duty_cycle(s, c), {}, std::nullopt};
       if (per_month > 0) {
-        const auto r = analyze::break_even_within([&](double k) { return at(s, k).usd - at(c, k).usd; },
+        const auto r = break_even_within([&](double k) { return at(s, k).usd - at(c, k).usd; },
                                                   [&](double k) { return at(s, k).keeps_up && at(c, k).keeps_up; },
                                                   lo, hi);
         if (r.scale)
           p.requests_per_month = *r.scale * per_month;
         else
           p.reason = detail::no_break_even_reason(r, s, c, per_month, w, at, lo, hi);
-        if (r.end == analyze::search_end::limit) p.limit_requests_per_month = r.limit * per_month;
+        if (r.end == search_end::limit) p.limit_requests_per_month = r.limit * per_month;
       }
       out.push_back(std::move(p));
     }

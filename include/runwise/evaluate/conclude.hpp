@@ -7,15 +7,15 @@
 #include <utility>
 #include <vector>
 
-#include "../analyze/break_even.hpp"
+#include "../core/detail/function_ref.hpp"
+#include "../core/result.hpp"
 #include "../criteria/maintenance.hpp"
 #include "../decide/concepts.hpp"
 #include "../decide/hosting.hpp"
-#include "../detail/function_ref.hpp"
 #include "../workload/workload.hpp"
+#include "break_even.hpp"
 #include "break_even_search.hpp"
 #include "default_notes.hpp"
-#include "result.hpp"
 
 namespace runwise {
 
@@ -34,7 +34,7 @@ inline void add_operations(option_result& o, const workload& w, const criteria::
 }
 
 /// The duty cycle at which one always-on unit of container option `c` costs what function
-/// instances of serverless option `s` cost (analyze::duty_cycle_break_even), from what each
+/// instances of serverless option `s` cost (duty_cycle_break_even), from what each
 /// measured: `s`'s bill per busy instance-hour (instances with a request in flight, not those
 /// kept warm: usage::mean_busy_instances), `c`'s per task-hour; operations effort excluded.
 ///
@@ -48,7 +48,7 @@ inline std::optional<double> measured_duty_cycle(const option_result& s, const o
   const double s_cost = (s.cost.total() - s.cost["operations"]).value();
   const double c_cost = (c.cost.total() - c.cost["operations"]).value();
   if (s_cost <= 0) return std::nullopt;
-  return analyze::duty_cycle_break_even(c_cost / task_hours, s_cost / busy);
+  return duty_cycle_break_even(c_cost / task_hours, s_cost / busy);
 }
 
 /// The first half of conclude(): run each option on `w` (with the operations line when asked) and let
@@ -111,7 +111,7 @@ evaluation conclude_options(const workload& w, std::size_t count, option_runner 
   // Evaluations planned: each option at today's traffic and at each scan point of the break-even
   // search (its narrowing adds a few more), twice when a defaulted concurrency may be re-evaluated
   // at its usual setting (note_defaults).
-  const double planned = static_cast<double>(count) * (2 + analyze::scan_points) *
+  const double planned = static_cast<double>(count) * (2 + scan_points) *
                          (was_defaulted(w, "concurrency_per_instance") && w.concurrency_per_instance == 1 ? 2 : 1);
   double done = 0;
   auto run = [&](std::size_t i, const workload& x) {

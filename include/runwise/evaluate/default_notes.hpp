@@ -10,10 +10,10 @@
 #include <string>
 #include <string_view>
 
-#include "../detail/format.hpp"
-#include "../error.hpp"
+#include "../core/detail/format.hpp"
+#include "../core/error.hpp"
+#include "../core/result.hpp"
 #include "../workload/workload.hpp"
-#include "result.hpp"
 
 namespace runwise {
 

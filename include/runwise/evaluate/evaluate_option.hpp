@@ -3,11 +3,11 @@
 
 #include <string>
 
-#include "../detail/math.hpp"
-#include "../error.hpp"
+#include "../core/detail/math.hpp"
+#include "../core/error.hpp"
+#include "../core/result.hpp"
+#include "../core/traits.hpp"
 #include "../platform/concepts.hpp"
-#include "../platform/traits.hpp"
-#include "result.hpp"
 
 namespace runwise {
 

@@ -7,9 +7,9 @@
 #include <type_traits>
 #include <vector>
 
+#include "../core/detail/type_list.hpp"
 #include "../decide/concepts.hpp"
 #include "../decide/weighted_sum.hpp"
-#include "../detail/type_list.hpp"
 #include "../platform/concepts.hpp"
 #include "conclude.hpp"
 #include "evaluate_option.hpp"

@@ -9,10 +9,10 @@
 #include <string_view>
 #include <vector>
 
+#include "../core/detail/callable.hpp"
+#include "../core/detail/type_list.hpp"
 #include "../decide/concepts.hpp"
 #include "../decide/weighted_sum.hpp"
-#include "../detail/callable.hpp"
-#include "../detail/type_list.hpp"
 #include "../platform/concepts.hpp"
 #include "../platform/price_scale.hpp"
 #include "../platform/shared_costs.hpp"

@@ -3,8 +3,8 @@
 
 #include <string>
 
+#include "../core/usage.hpp"
 #include "../pricing/front_door.hpp"
-#include "../simulate/usage.hpp"
 #include "../workload/steady.hpp"
 #include "../workload/workload.hpp"
 #include "settings.hpp"

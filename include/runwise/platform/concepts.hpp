@@ -9,11 +9,11 @@
 #include <string_view>
 #include <vector>
 
-#include "../pricing/cost.hpp"
-#include "../simulate/usage.hpp"
+#include "../core/cost.hpp"
+#include "../core/kind.hpp"
+#include "../core/usage.hpp"
 #include "../workload/steady.hpp"
 #include "../workload/workload.hpp"
-#include "kind.hpp"
 
 namespace runwise {
 

@@ -7,7 +7,7 @@
 #include <cstddef>
 #include <string_view>
 
-#include "../pricing/choices.hpp"
+#include "../core/choices.hpp"
 
 namespace runwise {
 

@@ -20,9 +20,9 @@
 #include <string>
 #include <string_view>
 
-#include "../detail/check.hpp"
-#include "../detail/math.hpp"
-#include "../pricing/choices.hpp"
+#include "../core/choices.hpp"
+#include "../core/detail/check.hpp"
+#include "../core/detail/math.hpp"
 
 namespace runwise {
 

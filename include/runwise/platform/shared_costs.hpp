@@ -10,8 +10,8 @@
 #include <span>
 #include <string_view>
 
-#include "../pricing/cost.hpp"
-#include "../simulate/usage.hpp"
+#include "../core/cost.hpp"
+#include "../core/usage.hpp"
 #include "../workload/workload.hpp"
 
 namespace runwise {

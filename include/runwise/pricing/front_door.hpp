@@ -2,12 +2,12 @@
 #pragma once
 
 // The front-door policy slot of a platform: what receives its HTTP requests before the compute.
-// Providers with priced front doors have their own policy (pricing/aws/front_door.hpp).
+// Providers with priced front doors have their own policy (providers/aws/front_door.hpp).
 
-#include "../units.hpp"
+#include "../core/choices.hpp"
+#include "../core/cost.hpp"
+#include "../core/units.hpp"
 #include "../workload/traffic.hpp"
-#include "choices.hpp"
-#include "cost.hpp"
 
 namespace runwise::pricing {
 

@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
-#include "../detail/format.hpp"
+#include "../core/detail/format.hpp"
+#include "../core/version.hpp"
 #include "../evaluate/application_result.hpp"
-#include "../version.hpp"
 #include "markdown.hpp"
 #include "text.hpp"
 

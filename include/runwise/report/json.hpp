@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "../evaluate/result.hpp"
-#include "../platform/kind.hpp"
-#include "../simulate/usage.hpp"
+#include "../core/kind.hpp"
+#include "../core/result.hpp"
+#include "../core/usage.hpp"
 #include "json_writer.hpp"
 
 namespace runwise::report {

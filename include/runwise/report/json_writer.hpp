@@ -11,8 +11,8 @@
 #include <type_traits>
 #include <vector>
 
-#include "../detail/math.hpp"
-#include "../error.hpp"
+#include "../core/detail/math.hpp"
+#include "../core/error.hpp"
 
 namespace runwise::report {
 

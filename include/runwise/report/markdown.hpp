@@ -9,9 +9,9 @@
 #include <string>
 #include <string_view>
 
-#include "../detail/format.hpp"
-#include "../evaluate/result.hpp"
-#include "../version.hpp"
+#include "../core/detail/format.hpp"
+#include "../core/result.hpp"
+#include "../core/version.hpp"
 
 namespace runwise::report {
 

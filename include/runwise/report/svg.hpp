@@ -12,8 +12,8 @@
 #include <vector>
 
 #include "../analyze/cost_curve.hpp"
-#include "../detail/format.hpp"
-#include "../evaluate/result.hpp"
+#include "../core/detail/format.hpp"
+#include "../core/result.hpp"
 
 namespace runwise::report {
 

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "../detail/format.hpp"
+#include "../core/detail/format.hpp"
 #include "../workload/traffic.hpp"
 #include "svg.hpp"
 

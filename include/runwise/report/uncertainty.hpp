@@ -12,7 +12,7 @@
 
 #include "../analyze/sensitivity.hpp"
 #include "../analyze/uncertainty_report.hpp"
-#include "../detail/format.hpp"
+#include "../core/detail/format.hpp"
 #include "json_writer.hpp"
 #include "markdown.hpp"
 #include "text.hpp"

@@ -12,14 +12,14 @@
 #include <cstdint>
 #include <string>
 
-#include "../detail/check.hpp"
-#include "../detail/math.hpp"
-#include "../detail/sliding_max.hpp"
+#include "../core/detail/check.hpp"
+#include "../core/detail/math.hpp"
+#include "../core/detail/sliding_max.hpp"
+#include "../core/usage.hpp"
 #include "../workload/workload.hpp"
 #include "concurrent_trace.hpp"
 #include "gap_cold_starts.hpp"
 #include "poisson_instances.hpp"
-#include "usage.hpp"
 
 namespace runwise::simulate {
 

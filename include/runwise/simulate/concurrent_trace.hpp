@@ -11,7 +11,7 @@
 #include <type_traits>
 #include <vector>
 
-#include "../detail/passes.hpp"
+#include "../core/detail/passes.hpp"
 
 namespace runwise::detail {
 

@@ -13,15 +13,15 @@
 #include <utility>
 #include <vector>
 
-#include "../detail/check.hpp"
-#include "../detail/math.hpp"
+#include "../core/detail/check.hpp"
+#include "../core/detail/math.hpp"
+#include "../core/usage.hpp"
 #include "../workload/workload.hpp"
 #include "fifo_queue.hpp"
 #include "scaling/hpa.hpp"
 #include "scaling/policy.hpp"
 #include "scaling/step.hpp"
 #include "scaling/target_tracking.hpp"
-#include "usage.hpp"
 
 namespace runwise::simulate {
 

@@ -12,12 +12,12 @@
 #include <string>
 #include <vector>
 
-#include "../detail/check.hpp"
-#include "../detail/sliding_max.hpp"
+#include "../core/detail/check.hpp"
+#include "../core/detail/sliding_max.hpp"
+#include "../core/usage.hpp"
 #include "../workload/workload.hpp"
 #include "poisson_instances.hpp"
 #include "trace_cold_starts.hpp"
-#include "usage.hpp"
 
 namespace runwise::simulate {
 

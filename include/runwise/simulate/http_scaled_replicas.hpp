@@ -10,14 +10,14 @@
 #include <cstddef>
 #include <string>
 
-#include "../detail/check.hpp"
-#include "../detail/sliding_max.hpp"
+#include "../core/detail/check.hpp"
+#include "../core/detail/sliding_max.hpp"
+#include "../core/usage.hpp"
 #include "../workload/workload.hpp"
 #include "fifo_queue.hpp"
 #include "gap_cold_starts.hpp"
 #include "poisson_instances.hpp"
 #include "scaled_replicas_trace.hpp"
-#include "usage.hpp"
 
 namespace runwise::simulate {
 

@@ -9,7 +9,7 @@
 #include <limits>
 #include <vector>
 
-#include "../detail/math.hpp"
+#include "../core/detail/math.hpp"
 
 namespace runwise::simulate {
 

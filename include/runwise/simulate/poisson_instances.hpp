@@ -12,7 +12,7 @@
 #include <cmath>
 #include <type_traits>
 
-#include "../detail/math.hpp"
+#include "../core/detail/math.hpp"
 
 namespace runwise::simulate {
 

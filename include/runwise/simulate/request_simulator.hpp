@@ -22,11 +22,11 @@
 #include <string>
 #include <vector>
 
-#include "../detail/check.hpp"
-#include "../detail/indexed_heap.hpp"
-#include "../detail/random.hpp"
-#include "../progress.hpp"
-#include "../pricing/choices.hpp"
+#include "../core/choices.hpp"
+#include "../core/detail/check.hpp"
+#include "../core/detail/indexed_heap.hpp"
+#include "../core/detail/random.hpp"
+#include "../core/progress.hpp"
 
 namespace runwise::simulate {
 

@@ -11,10 +11,10 @@
 #include <cstdint>
 #include <vector>
 
-#include "../detail/passes.hpp"
-#include "../units.hpp"
+#include "../core/detail/passes.hpp"
+#include "../core/units.hpp"
+#include "../core/usage.hpp"
 #include "fifo_queue.hpp"
-#include "usage.hpp"
 
 namespace runwise::simulate::detail_scaled {
 

@@ -9,7 +9,7 @@
 #include <cstddef>
 #include <vector>
 
-#include "../detail/passes.hpp"
+#include "../core/detail/passes.hpp"
 
 namespace runwise::detail {
 

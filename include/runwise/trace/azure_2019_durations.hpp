@@ -15,7 +15,7 @@
 #include <utility>
 #include <vector>
 
-#include "../detail/csv.hpp"
+#include "../core/detail/csv.hpp"
 #include "../workload/duration_fit.hpp"
 
 namespace runwise::trace {

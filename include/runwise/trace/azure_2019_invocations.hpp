@@ -18,7 +18,7 @@
 #include <utility>
 #include <vector>
 
-#include "../detail/csv.hpp"
+#include "../core/detail/csv.hpp"
 #include "../workload/traffic.hpp"
 
 namespace runwise::trace {

@@ -15,7 +15,7 @@
 #include <utility>
 #include <vector>
 
-#include "../detail/csv.hpp"
+#include "../core/detail/csv.hpp"
 
 namespace runwise::trace {
 

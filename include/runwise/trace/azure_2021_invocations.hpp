@@ -14,7 +14,7 @@
 #include <utility>
 #include <vector>
 
-#include "../detail/csv.hpp"
+#include "../core/detail/csv.hpp"
 
 namespace runwise::trace {
 

@@ -4,8 +4,8 @@
 #include <cmath>
 #include <string_view>
 
-#include "../detail/math.hpp"
-#include "../units.hpp"
+#include "../core/detail/math.hpp"
+#include "../core/units.hpp"
 
 namespace runwise {
 

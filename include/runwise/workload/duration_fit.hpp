@@ -13,8 +13,8 @@
 #include <span>
 #include <string>
 
-#include "../detail/check.hpp"
-#include "../units.hpp"
+#include "../core/detail/check.hpp"
+#include "../core/units.hpp"
 
 namespace runwise {
 

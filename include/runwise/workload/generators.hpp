@@ -13,8 +13,8 @@
 #include <string_view>
 #include <vector>
 
-#include "../detail/check.hpp"
-#include "../detail/random.hpp"
+#include "../core/detail/check.hpp"
+#include "../core/detail/random.hpp"
 #include "traffic.hpp"
 
 namespace runwise {

@@ -4,7 +4,7 @@
 #include <optional>
 #include <string>
 
-#include "../detail/check.hpp"
+#include "../core/detail/check.hpp"
 
 namespace runwise {
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "../units.hpp"
+#include "../core/units.hpp"
 #include "duration.hpp"
 
 namespace runwise {

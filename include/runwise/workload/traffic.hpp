@@ -6,8 +6,8 @@
 #include <utility>
 #include <vector>
 
-#include "../detail/check.hpp"
-#include "../units.hpp"
+#include "../core/detail/check.hpp"
+#include "../core/units.hpp"
 
 namespace runwise {
 

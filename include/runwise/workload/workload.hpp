@@ -5,8 +5,8 @@
 #include <utility>
 #include <vector>
 
-#include "../detail/check.hpp"
-#include "../units.hpp"
+#include "../core/detail/check.hpp"
+#include "../core/units.hpp"
 #include "duration.hpp"
 #include "requirements.hpp"
 #include "traffic.hpp"

@@ -5,7 +5,7 @@
 // "Horizontal Pod Autoscaling", section "Algorithm details",
 // https://kubernetes.io/docs/tasks/run-application/horizontal-pod-autoscale/, seen 2026-11-26).
 
-#include "../../detail/math.hpp"
+#include "../../core/detail/math.hpp"
 
 namespace runwise::simulate::scaling {
 

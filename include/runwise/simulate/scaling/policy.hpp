@@ -3,7 +3,7 @@
 
 // The names of CONTRACT.md's `scaling.policy` and of the metric the autoscalers track.
 
-#include "../../pricing/choices.hpp"
+#include "../../core/choices.hpp"
 
 namespace runwise::simulate {
 

@@ -7,7 +7,7 @@
 // seen 2026-11-26; adjustment type ChangeInCapacity). runwise states the bounds as ratios of the
 // metric to the scaling target, so that one set of defaults fits every metric.
 
-#include "../../detail/math.hpp"
+#include "../../core/detail/math.hpp"
 
 namespace runwise::simulate::scaling {
 

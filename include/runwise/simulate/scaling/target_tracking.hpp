@@ -8,7 +8,7 @@
 // seen 2026-11-26). AWS does not publish its exact arithmetic; runwise takes the proportional rule
 // without a dead band, and models the gradual scale-in by the cooldowns (container_fleet).
 
-#include "../../detail/math.hpp"
+#include "../../core/detail/math.hpp"
 
 namespace runwise::simulate::scaling {
 

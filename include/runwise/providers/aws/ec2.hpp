@@ -7,8 +7,8 @@
 #include <array>
 #include <string_view>
 
-#include "../choices.hpp"
-#include "../sheet.hpp"
+#include "../../core/choices.hpp"
+#include "../../pricing/sheet.hpp"
 
 namespace runwise::pricing::aws {
 

@@ -7,13 +7,21 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
-#include "../../detail/check.hpp"
-#include "../../units.hpp"
+#include "../../core/choices.hpp"
+#include "../../core/cost.hpp"
+#include "../../core/detail/check.hpp"
+#include "../../core/detail/format.hpp"
+#include "../../core/kind.hpp"
+#include "../../core/traits.hpp"
+#include "../../core/units.hpp"
+#include "../../platform/composed.hpp"
+#include "../../pricing/sheet.hpp"
+#include "../../simulate/function_instances.hpp"
 #include "../../workload/duration.hpp"
-#include "../choices.hpp"
-#include "../cost.hpp"
-#include "../sheet.hpp"
+#include "../../workload/steady.hpp"
+#include "../../workload/workload.hpp"
 
 namespace runwise::pricing::azure {
 
@@ -160,3 +168,104 @@ struct functions_billing {
 };
 
 }  // namespace runwise::pricing::azure
+
+namespace runwise::criteria {
+
+/// Azure Functions' limits per plan (Azure Functions documentation, "Function app timeout duration"
+/// and the service limits table: https://github.com/MicrosoftDocs/azure-docs/blob/main/includes/functions-limits.md,
+/// .../includes/functions-timeout-duration.md, seen 2026-11-26):
+/// Consumption runs an execution for 5 minutes by default and 10 minutes at most, with at most
+/// 1.5 GB of memory per instance (PRICES.md: "max 1,536 MB", O). Flex Consumption has no enforced
+/// maximum execution time (same table) and larger instance memory sizes, which runwise does not model.
+struct azure_functions_limits {
+  static constexpr double consumption_max_duration_s = 600;  // "Consumption plan: default 5, maximum 10" (minutes)
+  static constexpr double consumption_max_memory_mb = 1536;  // "max 1,536 MB" (PRICES.md, O)
+
+  static void check(const workload& w, pricing::azure::functions_plan plan, std::vector<std::string>& reasons) {
+    if (plan == pricing::azure::functions_plan::consumption) {
+      if (w.duration.mean.value() > consumption_max_duration_s)
+        reasons.push_back("a request runs " + detail::format_number(w.duration.mean.value()) +
+                          " s on average; the Consumption plan stops every execution at 10 minutes");
+      if (w.memory.value() > consumption_max_memory_mb)
+        reasons.push_back("needs " + detail::format_number(w.memory.value()) +
+                          " MB; the Consumption plan offers at most 1,536 MB");
+    }
+    // "GPUs: ... Azure Functions (Consumption) offer none" (PRICES.md, S); PRICES.md says nothing of
+    // Flex GPUs, so runwise cannot price one there either.
+    if (w.needs.gpu) reasons.push_back("needs a GPU; Azure Functions offers none on its consumption plans");
+    if (w.needs.custom_os)
+      reasons.push_back("needs its own OS or kernel; Azure Functions runs code on a Microsoft-managed host");
+  }
+};
+
+}  // namespace runwise::criteria
+
+namespace runwise {
+
+namespace simulate {
+/// The per-step function-instance model (simulate::function_instances) with Azure's defaults.
+///
+/// - keep_alive_s = 1,200: Microsoft documents no keep-alive for the Consumption plan. 20 minutes is
+///   the fixed keep-alive that Azure Functions used when its 2019 trace was recorded (M. Shahrad et
+///   al., "Serverless in the Wild", USENIX ATC 2020, §4) and what users still report; an assumption:
+///   override it with what you observe.
+/// - concurrency_limit and scale_out_per_10s = 10,000,000 (no throttling): Azure publishes no
+///   per-execution concurrency quota for Consumption; its instance cap (200 Windows / 100 Linux,
+///   functions-limits.md) counts hosts that each run several executions at once, which this model
+///   does not represent. Set them to model a limit you know.
+///
+/// ```cpp
+/// runwise::simulate::azure_function_instances::config c;   // keep_alive_s == 1200
+/// ```
+struct azure_function_instances {
+  struct config : function_instances::config {
+    constexpr config() noexcept
+        : function_instances::config{.keep_alive_s = 1200, .concurrency_limit = 1e7, .scale_out_per_10s = 1e7} {}
+  };
+  static usage run(const workload& w, const config& c) { return function_instances::run(w, c); }
+};
+}  // namespace simulate
+
+/// Azure Functions (Consumption, or Flex Consumption with `plan`) as runwise models it: the per-step
+/// function-instance model with Azure's keep-alive (capacity), executions + GB-s with 128 MB and
+/// 100 ms minimums (pricing), and the Consumption plan's limits (1,536 MB, 10 minutes).
+///
+/// ```cpp
+/// runwise::azure_functions::config c;
+/// c.billing.free_tier = true;
+/// auto bill = runwise::azure_functions::quote({.requests_per_month = 3e6, .duration = {runwise::milliseconds(50)},
+///                                              .memory = runwise::megabytes{160}}, c);
+/// ```
+struct azure_functions : composed_platform<simulate::azure_function_instances, pricing::azure::functions_billing,
+                                           criteria::azure_functions_limits> {
+  static constexpr std::string_view id = "azure_functions";
+  static constexpr platform_kind kind = platform_kind::serverless;
+  /// Managed functions on the Consumption plans: Microsoft's runtime (no image of your own; custom
+  /// containers need a Premium or Dedicated plan, which runwise does not model), executions capped
+  /// at 10 minutes. Locally, Azure Functions Core Tools (`func start`) run the host and Azurite
+  /// emulates the storage it needs ("Develop Azure Functions locally using Core Tools").
+  static constexpr platform_traits traits{
+      .runs_on = hosting::functions, .local_emulator = "Azure Functions Core Tools with the Azurite storage emulator"};
+
+  static void check_limits(const workload& w, const config& c, std::vector<std::string>& reasons) {
+    limits_policy::check(w, c.billing.plan, reasons);
+  }
+
+  /// Served executions are billed; throttled ones are not. Azure bills no INIT time separately (the
+  /// pricing page lists executions and GB-s only), so cold starts cost nothing extra here.
+  static cost_breakdown price(const workload& w, const usage& u, const config& c) {
+    cost_breakdown bill = billing_policy::bill(
+        c.billing, {.executions = u.served, .duration = w.duration, .memory = w.memory, .horizon = u.horizon});
+    bill.add(front_door_cost(w, u, c));
+    return bill;
+  }
+
+  static constexpr cost_breakdown quote(const steady_workload& s, const config& c) {
+    cost_breakdown bill = billing_policy::bill(
+        c.billing, {.executions = s.total(), .duration = s.duration, .memory = s.memory, .horizon = s.horizon});
+    bill.add(front_door_quote(s, c));
+    return bill;
+  }
+};
+
+}  // namespace runwise

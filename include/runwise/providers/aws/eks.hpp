@@ -5,10 +5,10 @@
 
 #include <string_view>
 
-#include "../../detail/math.hpp"
-#include "../../units.hpp"
-#include "../choices.hpp"
-#include "../sheet.hpp"
+#include "../../core/choices.hpp"
+#include "../../core/detail/math.hpp"
+#include "../../core/units.hpp"
+#include "../../pricing/sheet.hpp"
 
 namespace runwise::pricing::aws {
 

@@ -14,10 +14,10 @@
 #include <utility>
 #include <vector>
 
-#include "../../detail/math.hpp"
+#include "../../core/detail/math.hpp"
+#include "../../core/usage.hpp"
 #include "../../simulate/node_capacity.hpp"
-#include "../../simulate/usage.hpp"
-#include "ec2_cluster.hpp"
+#include "ec2_cluster_billing.hpp"
 
 namespace runwise::pricing::aws {
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-// ECS or EKS on EC2: tasks are packed onto instances, the node count follows the task count over
-// time, and the instances are billed per second (60-second minimum per launch), less any Spot or
-// reserved discount; EKS adds its control plane.
+// ECS or EKS on EC2, its bill: tasks are packed onto instances, the node count follows the task
+// count over time, and the instances are billed per second (60-second minimum per launch), less
+// any Spot or reserved discount; EKS adds its control plane. The platform is ec2_cluster.hpp.
 
 #include <algorithm>
 #include <array>
@@ -11,11 +11,11 @@
 #include <string>
 #include <vector>
 
-#include "../../detail/check.hpp"
+#include "../../core/choices.hpp"
+#include "../../core/cost.hpp"
+#include "../../core/detail/check.hpp"
+#include "../../core/usage.hpp"
 #include "../../simulate/node_capacity.hpp"
-#include "../../simulate/usage.hpp"
-#include "../choices.hpp"
-#include "../cost.hpp"
 #include "ec2.hpp"
 #include "eks.hpp"
 

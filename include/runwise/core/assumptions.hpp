@@ -8,8 +8,8 @@
 
 #include <string>
 
-#include "../detail/check.hpp"
-#include "../platform/traits.hpp"
+#include "detail/check.hpp"
+#include "traits.hpp"
 
 namespace runwise::criteria {
 

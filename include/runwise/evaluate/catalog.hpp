@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "../detail/type_list.hpp"
-#include "../evaluate/registry.hpp"
-#include "aws_ec2_cluster.hpp"
-#include "aws_eks_fargate.hpp"
-#include "aws_fargate.hpp"
-#include "aws_lambda.hpp"
-#include "azure_container_apps.hpp"
-#include "azure_functions.hpp"
-#include "gcp_cloud_run.hpp"
+#include "../core/detail/type_list.hpp"
+#include "../providers/aws/ec2_cluster.hpp"
+#include "../providers/aws/eks_fargate.hpp"
+#include "../providers/aws/fargate.hpp"
+#include "../providers/aws/lambda.hpp"
+#include "../providers/azure/container_apps.hpp"
+#include "../providers/azure/functions.hpp"
+#include "../providers/gcp/cloud_run.hpp"
+#include "registry.hpp"
 
 namespace runwise {
 

@@ -6,13 +6,13 @@
 
 #include <string>
 
-#include "../../detail/check.hpp"
-#include "../../detail/math.hpp"
-#include "../../units.hpp"
+#include "../../core/choices.hpp"
+#include "../../core/cost.hpp"
+#include "../../core/detail/check.hpp"
+#include "../../core/detail/math.hpp"
+#include "../../core/units.hpp"
+#include "../../pricing/front_door.hpp"
 #include "../../workload/traffic.hpp"
-#include "../choices.hpp"
-#include "../cost.hpp"
-#include "../front_door.hpp"
 #include "alb.hpp"
 #include "api_gateway.hpp"
 

@@ -7,12 +7,12 @@
 #include <utility>
 #include <vector>
 
-#include "../criteria/assumptions.hpp"
-#include "../progress.hpp"
-#include "../platform/kind.hpp"
-#include "../platform/traits.hpp"
-#include "../pricing/cost.hpp"
-#include "../simulate/usage.hpp"
+#include "assumptions.hpp"
+#include "cost.hpp"
+#include "kind.hpp"
+#include "progress.hpp"
+#include "traits.hpp"
+#include "usage.hpp"
 
 namespace runwise {
 

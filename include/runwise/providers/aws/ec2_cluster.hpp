@@ -1,21 +1,67 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <span>
+// ECS or EKS on EC2, the platform: the container fleet's tasks packed onto the cheapest instance
+// type that fits (ec2_cluster_billing.hpp bills them, ec2_cluster_sharing.hpp when several
+// components share the nodes), and the limits on what fits.
+
+#include <algorithm>
+#include <cmath>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "../criteria/aws_limits.hpp"
-#include "../pricing/aws/ec2_cluster.hpp"
-#include "../pricing/aws/ec2_cluster_sharing.hpp"
-#include "../pricing/aws/front_door.hpp"
-#include "../simulate/container_fleet.hpp"
-#include "../workload/steady.hpp"
-#include "composed.hpp"
-#include "kind.hpp"
-#include "shared_costs.hpp"
-#include "traits.hpp"
+#include "../../core/detail/format.hpp"
+#include "../../core/kind.hpp"
+#include "../../core/traits.hpp"
+#include "../../platform/composed.hpp"
+#include "../../platform/shared_costs.hpp"
+#include "../../simulate/container_fleet.hpp"
+#include "../../workload/steady.hpp"
+#include "../../workload/workload.hpp"
+#include "ec2_cluster_billing.hpp"
+#include "ec2_cluster_sharing.hpp"
+#include "front_door.hpp"
+
+namespace runwise::criteria {
+
+/// ECS or EKS on EC2: the task must fit on some instance type of the catalog (a GPU task on a GPU
+/// instance, which runwise's catalog offers only for x86_64: g5.xlarge).
+struct aws_ec2_cluster_limits {
+  static void check(const workload& w, bool an_instance_fits, std::vector<std::string>& reasons) {
+    if (an_instance_fits) return;
+    reasons.push_back("no instance type of the catalog (and architecture) fits a task of " +
+                      detail::format_number(w.cpu.value()) + " vCPU and " + detail::format_number(w.memory.value()) +
+                      " MB" + (w.needs.gpu ? " with a GPU" : "") + " after the orchestrator's reservations");
+  }
+
+  /// The instance type the config names (`instance_type`) must fit one task after the
+  /// orchestrator's reservations (`allocatable`, simulate::allocatable): the reason says what the
+  /// node has, what is left of it, and which need is short.
+  static void check_pinned(const workload& w, const pricing::aws::instance_type& t, const simulate::resources& task,
+                           const simulate::resources& allocatable, bool eks, double reserved_memory_mb,
+                           std::vector<std::string>& reasons) {
+    if (simulate::fit_per_node(task, allocatable) >= 1) return;
+    auto hundredth = [](double x) { return detail::format_number(std::round(x * 100) / 100); };
+    std::string short_of;
+    auto add = [&](const char* what) { short_of += (short_of.empty() ? "" : " and ") + std::string(what); };
+    if (task.vcpu > allocatable.vcpu + 1e-9) add("vCPU");
+    if (task.memory_mib > allocatable.memory_mib + 1e-9) add("memory");
+    if (task.gpus > allocatable.gpus) add("GPU");
+    std::string left = hundredth(allocatable.vcpu) + " vCPU and " + hundredth(std::max(0.0, allocatable.memory_mib)) +
+                       " MiB allocatable " +
+                       (eks ? "after kube-reserved and the eviction threshold" : "as the ECS agent registers it");
+    if (reserved_memory_mb > 0) left += ", less reserved_memory_mb " + detail::format_number(reserved_memory_mb);
+    reasons.push_back(
+        "a " + detail::format_number(w.cpu.value()) + " vCPU / " + detail::format_number(w.memory.value()) +
+        " MB task" + (w.needs.gpu ? " with a GPU" : "") + " does not fit a " + std::string(t.name) + " node (" +
+        detail::format_number(t.vcpu) + " vCPU, " + detail::format_number(t.memory_gib) + " GiB" +
+        (t.gpus > 0 ? ", " + detail::format_number(t.gpus) + " GPU" : ", no GPU") + "; " + left + "): too little " +
+        short_of + "; name a larger instance_type, or omit it for the cheapest type that fits");
+  }
+};
+
+}  // namespace runwise::criteria
 
 namespace runwise {
 

@@ -5,16 +5,27 @@
 // granularity, duration tiered on the monthly aggregate per architecture, an optional free tier,
 // and ephemeral storage above the included 512 MB.
 
+#include <algorithm>
+#include <cmath>
 #include <string>
 #include <string_view>
+#include <vector>
 
-#include "../../detail/check.hpp"
-#include "../../units.hpp"
+#include "../../core/choices.hpp"
+#include "../../core/cost.hpp"
+#include "../../core/detail/check.hpp"
+#include "../../core/detail/format.hpp"
+#include "../../core/kind.hpp"
+#include "../../core/traits.hpp"
+#include "../../core/units.hpp"
+#include "../../platform/composed.hpp"
+#include "../../pricing/sheet.hpp"
+#include "../../pricing/tiers.hpp"
+#include "../../simulate/function_instances.hpp"
 #include "../../workload/duration.hpp"
-#include "../choices.hpp"
-#include "../cost.hpp"
-#include "../sheet.hpp"
-#include "../tiers.hpp"
+#include "../../workload/steady.hpp"
+#include "../../workload/workload.hpp"
+#include "front_door.hpp"
 
 namespace runwise::pricing::aws {
 
@@ -231,3 +242,91 @@ struct lambda_billing {
 };
 
 }  // namespace runwise::pricing::aws
+
+namespace runwise::criteria {
+
+/// AWS Lambda's quotas (AWS Lambda Developer Guide, "Lambda quotas",
+/// https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html, seen 2026-11-26 via PRICES.md).
+struct aws_lambda_limits {
+  static constexpr double max_duration_s = 900;       // "15 min max duration"
+  static constexpr double max_memory_mb = 10'240;     // "Memory 128–10,240 MB"
+  static constexpr double max_payload_kb = 6 * 1024;  // "6 MB synchronous payload"
+
+  static void check(const workload& w, std::vector<std::string>& reasons) {
+    if (w.duration.mean.value() > max_duration_s)
+      reasons.push_back("a request runs " + detail::format_number(w.duration.mean.value()) +
+                        " s on average; Lambda stops every invocation at 15 minutes");
+    if (w.memory.value() > max_memory_mb)
+      reasons.push_back("needs " + detail::format_number(w.memory.value()) + " MB; Lambda offers at most 10,240 MB");
+    if (w.needs.payload_kb > max_payload_kb)
+      reasons.push_back("payloads of " + detail::format_number(w.needs.payload_kb) +
+                        " KB exceed Lambda's 6 MB synchronous limit");
+    // Lambda offers no GPUs (PRICES.md, GPUs: S).
+    if (w.needs.gpu) reasons.push_back("needs a GPU; Lambda offers none");
+    if (w.needs.custom_os) reasons.push_back("needs its own OS or kernel; Lambda runs on an AWS-managed Amazon Linux");
+  }
+};
+
+}  // namespace runwise::criteria
+
+namespace runwise {
+
+/// AWS Lambda as runwise models it: the per-step function-instance model (capacity), Lambda's
+/// billing formula and dated price sheet (pricing), and Lambda's quotas (limits).
+///
+/// ```cpp
+/// runwise::aws_lambda::config c;
+/// c.billing.arch = runwise::pricing::architecture::arm64;
+/// c.billing.free_tier = true;
+/// auto bill = runwise::aws_lambda::quote({.requests_per_month = 3e6, .duration = {runwise::milliseconds(120)}}, c);
+/// ```
+struct aws_lambda : composed_platform<simulate::function_instances, pricing::aws::lambda_billing,
+                                      criteria::aws_lambda_limits, pricing::aws::aws_front_door<true>> {
+  static constexpr std::string_view id = "aws_lambda";
+  static constexpr platform_kind kind = platform_kind::serverless;
+  /// Managed functions: AWS patches and scales everything; no image, kernel or GPU of your own, no
+  /// process beyond 15 minutes, no state or connection kept between invocations by design.
+  /// A managed runtime with none of the container capabilities; locally the AWS SAM CLI's
+  /// `sam local invoke` / `start-api` (AWS SAM Developer Guide, "Locally testing with sam local")
+  /// or LocalStack emulate it and some of its event sources.
+  static constexpr platform_traits traits{.runs_on = hosting::functions,
+                                          .local_emulator = "AWS SAM CLI (sam local) or LocalStack"};
+
+  static void check_limits(const workload& w, const config&, std::vector<std::string>& reasons) {
+    limits_policy::check(w, reasons);
+  }
+
+  static cost_breakdown price(const workload& w, const usage& u, const config& c) {
+    cost_breakdown bill = billing_policy::bill(c.billing, {.invocations = u.served,
+                                                           .duration = w.duration,
+                                                           .memory = billed_memory(w.memory),
+                                                           .horizon = u.horizon,
+                                                           .cold_starts = u.cold_starts,
+                                                           .init = w.init,
+                                                           .provisioned_level = u.provisioned_instances,
+                                                           .provisioned_invocations = u.provisioned_served});
+    bill.add(front_door_cost(w, u, c));
+    return bill;
+  }
+
+  /// Closed form from monthly averages: no cold starts (a steady rate keeps instances warm);
+  /// provisioned instances serve min(λ·E[d], level) / (λ·E[d]) of the requests.
+  static constexpr cost_breakdown quote(const steady_workload& s, const config& c) {
+    const double busy = s.rate() * s.duration.mean.value();
+    const double level = detail::floor(c.capacity.provisioned_concurrency);
+    const double on_provisioned = busy > 0 ? detail::min(busy, level) / busy : 0.0;
+    cost_breakdown bill = billing_policy::bill(c.billing, {.invocations = s.total(),
+                                                           .duration = s.duration,
+                                                           .memory = billed_memory(s.memory),
+                                                           .horizon = s.horizon,
+                                                           .provisioned_level = level,
+                                                           .provisioned_invocations = s.total() * on_provisioned});
+    bill.add(front_door_quote(s, c));
+    return bill;
+  }
+
+  /// Lambda bills the configured memory, 128 MB at least (Lambda quotas: 128–10,240 MB).
+  static constexpr megabytes billed_memory(megabytes m) noexcept { return megabytes{detail::max(128.0, m.value())}; }
+};
+
+}  // namespace runwise

@@ -6,10 +6,10 @@
 
 #include <string_view>
 
-#include "../../detail/math.hpp"
-#include "../../units.hpp"
-#include "../sheet.hpp"
-#include "../tiers.hpp"
+#include "../../core/detail/math.hpp"
+#include "../../core/units.hpp"
+#include "../../pricing/sheet.hpp"
+#include "../../pricing/tiers.hpp"
 
 namespace runwise::pricing::aws {
 

@@ -3,7 +3,7 @@
 
 #include <vector>
 
-#include "../units.hpp"
+#include "units.hpp"
 
 namespace runwise {
 

@@ -6,8 +6,8 @@
 
 #include <string_view>
 
-#include "../../detail/math.hpp"
-#include "../sheet.hpp"
+#include "../../core/detail/math.hpp"
+#include "../../pricing/sheet.hpp"
 
 namespace runwise::pricing::aws {
 
