@@ -181,9 +181,9 @@ void baseline_parse_and_price_two_closed_form(benchmark::State& state) {
       key.assign(field(l, 1));
       const auto m = memory_mb.find(key);
       const double gb = std::max(128.0, std::ceil((m == memory_mb.end() ? 128 : m->second) / 128) * 128) / 1024;
-      // Lambda x86 (PRICES.md, AWS pricing page): $0.20 per million requests, $0.0000166667 per GB-s.
+      // Lambda x86 (docs/pricing.md, AWS pricing page): $0.20 per million requests, $0.0000166667 per GB-s.
       lambda_usd += requests * 0.2e-6 + requests * seconds * gb * 0.0000166667;
-      // Fargate x86 (PRICES.md): $0.04048 per vCPU-hour, $0.004445 per GB-hour; 0.25 vCPU / 0.5 GB
+      // Fargate x86 (docs/pricing.md): $0.04048 per vCPU-hour, $0.004445 per GB-hour; 0.25 vCPU / 0.5 GB
       // tasks, enough of them for the mean concurrency at 70% utilisation, all day.
       const double hours = minutes / 60, concurrency = requests * seconds / (minutes * 60);
       const double tasks = std::max(1.0, std::ceil(concurrency / 0.7));

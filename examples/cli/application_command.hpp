@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-// `runwise evaluate` on an application spec (CONTRACT.md, "Applications of several components"),
+// `runwise evaluate` on an application spec (docs/hybrid.md),
 // with what a single workload's evaluation offers: --sensitivity and --monte-carlo per component
 // plus the application's total cost range, and --svg with every component's cost chart
 // (docs/hybrid.md).

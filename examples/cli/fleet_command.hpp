@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-// `runwise fleet` (CONTRACT.md): every function of an Azure Functions 2019 trace on the selected
+// `runwise fleet` (README.md, "The CLI"): every function of an Azure Functions 2019 trace on the selected
 // platforms, one row each, streamed. The main thread reads the invocations file and writes rows in
 // input order; worker threads (one per core) evaluate batches of functions. At most a few batches
 // are in flight, so memory does not grow with the number of rows; the durations and memory files

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// runwise: the command-line face of the library (CONTRACT.md).
+// runwise: the command-line face of the library (README.md, "The CLI").
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>

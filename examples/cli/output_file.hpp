@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 #pragma once
-// Where the CLI writes: standard output, or a file replaced whole (docs/cli.md, "Output files").
+// Where the CLI writes: standard output, or a file replaced whole (docs/robustness.md, "Output files").
 //
 // A regular (or missing) FILE is written to a temporary file of a unique name in FILE's directory,
 // created exclusively (mkstemp: O_CREAT | O_EXCL, so a link planted under any name is never

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-// `runwise simulate SPEC.json [--format text|json]` (CONTRACT.md): the request-level simulator on
+// `runwise simulate SPEC.json [--format text|json]` (README.md, "The CLI"): the request-level simulator on
 // Poisson arrivals or an Azure Functions 2021 invocation trace.
 
 #include <CLI/CLI.hpp>
@@ -78,7 +78,7 @@ inline void read_service(json_object s, simulate_spec& out) {
   s.finish();
 }
 
-/// CONTRACT.md's simulate spec; errors name the JSON path.
+/// the CLI's simulate spec; errors name the JSON path.
 inline simulate_spec read_simulate_spec(const nlohmann::json& j, const std::string& spec_path) {
   json_object root(j, "");
   simulate_spec out;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-// CONTRACT.md's evaluate spec → a workload and the platforms to evaluate it on.
+// the CLI's evaluate spec → a workload and the platforms to evaluate it on.
 
 #include <nlohmann/json.hpp>
 

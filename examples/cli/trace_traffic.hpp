@@ -2,7 +2,7 @@
 #pragma once
 
 // `workload.traffic.azure_2019`: one function of an Azure Functions 2019 per-minute invocations file
-// as the workload's traffic (CONTRACT.md):
+// as the workload's traffic (README.md, "The CLI"):
 //   "traffic": { "azure_2019": { "invocations": "invocations.csv", "function": "<HashFunction>" } }
 // with optional "app" (HashApp) when a function hash is in several apps, and optional "durations"
 // (the durations file of the same trace, whose Average in ms is the workload's duration_ms when the

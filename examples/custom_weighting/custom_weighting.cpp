@@ -50,7 +50,7 @@ void show(const char* label, const runwise::workload& w) {
 
 int main() {
   using namespace runwise;
-  // CONTRACT.md's example: 3 M requests a month of 1 s at 512 MB. One 0.25 vCPU Fargate task costs
+  // the CLI's example: 3 M requests a month of 1 s at 512 MB. One 0.25 vCPU Fargate task costs
   // less but serves 60 a minute while 68.5 arrive, so almost every request is late.
   const workload w{.name = "orders-api",
                    .traffic = make_traffic(3e6 / hours(730).value(), hours(730), seconds{60}),

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-// Reports of an evaluation: plain text, Markdown, JSON (CONTRACT.md), an SVG cost chart and an SVG
+// Reports of an evaluation: plain text, Markdown, JSON (README.md, "The CLI"), an SVG cost chart and an SVG
 // traffic/capacity timeline. Separate from <runwise/runwise.hpp> so that a program that only needs
 // the verdict does not compile the writers.
 //

@@ -2,7 +2,7 @@
 // RUNWISE_SEPARATE_COMPILATION, so <runwise/runwise.hpp> declares the heavy templates extern and
 // their code comes from the library. The evaluations must be those of the header-only mode: the
 // figures below are the hand-derived ones tests/unit checks in header-only mode (derivations
-// repeated here from PRICES.md), through every compiled entry point: the evaluator with each of the
+// repeated here from docs/pricing.md), through every compiled entry point: the evaluator with each of the
 // three decision policies, the registry (select, evaluate_selected, reprice), make_traffic and the
 // workload check. tests/unit/evaluator_test.cpp is compiled into the same program too (its
 // tests run again, their names ending "(compiled mode)").

@@ -1,4 +1,4 @@
-// Closed-form quotes of the Azure and Google platforms as constant expressions (PRICES.md arithmetic).
+// Closed-form quotes of the Azure and Google platforms as constant expressions (docs/pricing.md arithmetic).
 #include <runwise/core/detail/math.hpp>
 #include <runwise/providers/azure/container_apps.hpp>
 #include <runwise/providers/azure/functions.hpp>

@@ -31,7 +31,7 @@ constexpr auto archived_example_2020 = [] {
 }();
 static_assert(cents(archived_example_2020.total()) == 1874);
 
-// PRICES.md reference arithmetic: a 1 GB x86 Lambda busy all of a 730-hour month costs $43.80 of
+// docs/pricing.md reference arithmetic: a 1 GB x86 Lambda busy all of a 730-hour month costs $43.80 of
 // compute (2,628,000 one-second requests); arm64 $35.04.
 constexpr steady_workload busy_month{
     .requests_per_month = 2'628'000, .duration = {milliseconds(1000)}, .memory = megabytes{1024}};
@@ -43,7 +43,7 @@ constexpr auto arm = [] {
 }();
 static_assert(cents(aws_lambda::quote(busy_month, arm)["compute"]) == 3504);
 
-// PRICES.md: Fargate 1 vCPU / 2 GB for 730 h, x86 on-demand: $36.04.
+// docs/pricing.md: Fargate 1 vCPU / 2 GB for 730 h, x86 on-demand: $36.04.
 constexpr auto one_task = [] {
   aws_fargate::config c;
   c.billing.task = {1, 2};
@@ -54,7 +54,7 @@ static_assert(cents(aws_fargate::quote({.requests_per_month = 1e6}, one_task).to
 
 // An autoscaler settles at the steady count: 3 M one-second requests a month keep 1.1416 tasks busy;
 // an HPA at 50% wants ceil(2.28) = 3 tasks of the smallest size, 0.25 vCPU / 0.5 GB:
-// 3 × 730 h × (0.25 × $0.04048 + 0.5 × $0.004445) = 3 × $9.01 = $27.03 (PRICES.md).
+// 3 × 730 h × (0.25 × $0.04048 + 0.5 × $0.004445) = 3 × $9.01 = $27.03 (docs/pricing.md).
 constexpr auto hpa_at_half = [] {
   aws_fargate::config c;
   c.capacity.policy = simulate::scaling_policy::hpa;

@@ -29,7 +29,7 @@ static_assert(std::is_same_v<decltype(vcpu{} * seconds{}), vcpu_seconds>);
 // No implicit conversion from a plain number.
 static_assert(!std::is_convertible_v<double, usd>);
 
-// GB = 1024 MB in every AWS and Azure formula (DESIGN.md, Numbers).
+// GB = 1024 MB in every AWS and Azure formula (Lambda, Fargate and Azure Functions bill memory in GB of 1,024 MB: docs/pricing.md).
 static_assert(megabytes{1024} * seconds{1} == gb_seconds{1});
 static_assert(megabytes{512} * seconds{2} == gb_seconds{1});
 static_assert(to_gb_hours(gb_seconds{3600}) == gb_hours{1});

@@ -1,6 +1,6 @@
 // Applications of several components: shared fixed costs once, tasks of several components packed
 // onto one cluster, and the exact least-cost placement. Every expected figure is derived by hand
-// from PRICES.md (t3.medium $0.0416/h, EKS control plane $0.10/h, Lambda $0.20 per million requests
+// from docs/pricing.md (t3.medium $0.0416/h, EKS control plane $0.10/h, Lambda $0.20 per million requests
 // and $0.0000166667 per GB-s on x86_64) in the comments.
 #include <doctest/doctest.h>
 
@@ -283,7 +283,7 @@ TEST_CASE("the evaluator places an application on its compile-time platforms") {
 }
 
 TEST_CASE("a fleet too small for its component cannot win the placement on cost") {
-  // CONTRACT.md's workload (3 M requests of 1 s at 512 MB): one fixed 0.25 vCPU / 0.5 GB Fargate task
+  // the CLI's workload (3 M requests of 1 s at 512 MB): one fixed 0.25 vCPU / 0.5 GB Fargate task
   // costs $9.01 but serves 60 requests a minute while 68.5 arrive. Lambda: 3 M × $0.20/M + 1.5 M GB-s
   // × $0.0000166667 = $0.60 + $25.00 = $25.60, and it keeps up: the placement takes Lambda.
   aws_fargate::config one_task;

@@ -1,5 +1,5 @@
 // Sensitivity and Monte Carlo of an application (analyze/application_uncertainty.hpp), and the
-// default Monte Carlo inputs. Expected figures are derived by hand from PRICES.md (t3.medium
+// default Monte Carlo inputs. Expected figures are derived by hand from docs/pricing.md (t3.medium
 // $0.0416/h; Lambda $0.20 per million requests and $0.0000166667 per GB-s on x86_64).
 #include <doctest/doctest.h>
 

@@ -1,4 +1,4 @@
-// Azure Functions billing against PRICES.md (Azure Functions pricing page: S prices, O rules).
+// Azure Functions billing against docs/pricing.md (Azure Functions pricing page: S prices, O rules).
 #include <doctest/doctest.h>
 
 #include <runwise/core/detail/math.hpp>
@@ -44,7 +44,7 @@ TEST_CASE("the monthly free grant: 400,000 GB-s and 1 M executions, off by defau
   CHECK(cents(functions_billing::bill({.free_tier = true}, two).total()) == 2 * 1800);
 }
 
-TEST_CASE("Flex Consumption: $0.000026 per GB-s and $0.40 per million, no free grant in PRICES.md") {
+TEST_CASE("Flex Consumption: $0.000026 per GB-s and $0.40 per million, no free grant in docs/pricing.md") {
   functions_billing::config flex{.plan = pricing::azure::functions_plan::flex, .free_tier = true};
   // 1 M × 1 s × 2 GB = 2 M GB-s × $0.000026 = $52; 1 M × $0.40/M = $0.40.
   const auto bill = functions_billing::bill(flex, month_of(1e6, 1000, 2048));

@@ -27,8 +27,8 @@ TEST_CASE("break_even_scale: a few evaluations past the scan for linear costs, b
 }
 
 TEST_CASE("Lambda and one Fargate task cost the same at $36.04 / per-request Lambda cost") {
-  // One 1 vCPU / 2 GB task costs $36.04 a month (PRICES.md). A 1 s, 512 MB Lambda request costs
-  // 0.5 GB-s × $0.0000166667 + $0.0000002 (PRICES.md), so they meet at 36.0401 / 8.53335e-6 ≈ 4.22 M requests a month.
+  // One 1 vCPU / 2 GB task costs $36.04 a month (docs/pricing.md). A 1 s, 512 MB Lambda request costs
+  // 0.5 GB-s × $0.0000166667 + $0.0000002 (docs/pricing.md), so they meet at 36.0401 / 8.53335e-6 ≈ 4.22 M requests a month.
   // The task serves two requests at once, 2 per second or 5.256 M a month, so it keeps up at the
   // crossing (a break-even counts only where both options keep up: trustworthy_figures_test.cpp
   // has the one-at-a-time task that cannot).

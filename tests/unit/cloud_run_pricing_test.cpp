@@ -1,4 +1,4 @@
-// Google Cloud Run billing against PRICES.md (Cloud Run pricing page; O and S as marked there).
+// Google Cloud Run billing against docs/pricing.md (Cloud Run pricing page; O and S as marked there).
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -82,12 +82,12 @@ TEST_CASE("instance-based billing: whole instance life at $0.000018 per vCPU-s a
 
 TEST_CASE("invalid settings name their field") {
   gcp_cloud_run::config min_on_request;
-  min_on_request.capacity.min_instances = 1;  // request-based idle price is not in PRICES.md
+  min_on_request.capacity.min_instances = 1;  // request-based idle price is not in docs/pricing.md
   CHECK_THROWS_WITH_AS(min_on_request.validate("platforms[0]"),
                        doctest::Contains("platforms[0].min_instances: needs \"billing\": \"instance\""), error);
   gcp_cloud_run::config small;
   small.billing.cpu = 0.5;
-  // Below 1 vCPU concurrency must be 1 (PRICES.md, O).
+  // Below 1 vCPU concurrency must be 1 (docs/pricing.md, O).
   CHECK_THROWS_WITH_AS(evaluate_option<gcp_cloud_run>(steady(1, 100, 80), small),
                        doctest::Contains("workload.concurrency_per_instance: must be 1"), error);
   small.billing.cpu = 3;
@@ -106,7 +106,7 @@ TEST_CASE("instance size: the smallest Cloud Run accepts") {
   w.memory = megabytes{33 * 1024};
   CHECK_FALSE(evaluate_option<gcp_cloud_run>(w, {}).feasible);
   w = steady(1, 100, 1);
-  w.needs.gpu = true;  // L4 price is U in PRICES.md
+  w.needs.gpu = true;  // L4 price is U in docs/pricing.md
   CHECK_FALSE(evaluate_option<gcp_cloud_run>(w, {}).feasible);
 }
 

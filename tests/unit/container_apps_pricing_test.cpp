@@ -1,4 +1,4 @@
-// Azure Container Apps billing and scaling against PRICES.md and Microsoft's documented defaults.
+// Azure Container Apps billing and scaling against docs/pricing.md and Microsoft's documented defaults.
 #include <doctest/doctest.h>
 
 #include <vector>

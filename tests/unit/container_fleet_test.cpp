@@ -144,7 +144,7 @@ TEST_CASE("churn costs money on Fargate: every launch bills at least a minute") 
   for (const auto& r : u.runs) task_seconds += r.tasks * r.length().value();
   CHECK(task_seconds == doctest::Approx(600 + 7 * 19 * 20));  // 3,260 task-seconds
 
-  // Fargate (PRICES.md: $0.04048 per vCPU-hour, $0.004445 per GB-hour, 1-minute minimum per task):
+  // Fargate (docs/pricing.md: $0.04048 per vCPU-hour, $0.004445 per GB-hour, 1-minute minimum per task):
   // a 0.25 vCPU / 0.5 GB task costs $0.0123425 an hour. Churned: 600 + 133 × 60 = 8,580 billed s;
   // the same 3,260 task-seconds in one run bill 3,260 s.
   using pricing::aws::fargate_billing;

@@ -1,5 +1,5 @@
 // The article's six criteria and the platform traits they read. Expected figures are derived by hand
-// from the stated assumptions (criteria::assumptions, docs/criteria.md) and PRICES.md.
+// from the stated assumptions (criteria::assumptions, docs/criteria.md) and docs/pricing.md.
 
 #include <doctest/doctest.h>
 

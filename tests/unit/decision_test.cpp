@@ -183,7 +183,7 @@ TEST_CASE("TOPSIS is selectable as the decision policy and keeps the adequacy ru
   CHECK(says(s.advice, "aws_fargate cannot keep up"));
 }
 
-TEST_CASE("duty cycle: one always-on unit against functions of the same size (PRICES.md)") {
+TEST_CASE("duty cycle: one always-on unit against functions of the same size (docs/pricing.md)") {
   // Assumptions: 1 vCPU on both sides; Lambda gives one vCPU's worth at 1,769 MB (AWS Lambda
   // Developer Guide, memory and computing power); arm64 $0.0000133334 per GB-s, GB = 1,024 MB;
   // request fees left out; c6g.medium (1 vCPU, 2 GiB, arm64) $0.034/h; Fargate arm64 1 vCPU + 2 GB

@@ -20,10 +20,10 @@ double brute_force_exponential(double mean, double g, double minimum) {
 
 TEST_CASE("a deterministic duration is rounded up to the billing granularity") {
   const duration_model d{milliseconds(30)};
-  // PRICES.md: 1 ms rounding since 2020-12-01, 100 ms before.
+  // docs/pricing.md: 1 ms rounding since 2020-12-01, 100 ms before.
   CHECK(to_milliseconds(d.expected_billed(milliseconds(1))) == doctest::Approx(30));
   CHECK(to_milliseconds(d.expected_billed(milliseconds(100))) == doctest::Approx(100));
-  // Azure Functions: 1 ms rounding with a 100 ms minimum (PRICES.md).
+  // Azure Functions: 1 ms rounding with a 100 ms minimum (docs/pricing.md).
   CHECK(to_milliseconds(d.expected_billed(milliseconds(1), milliseconds(100))) == doctest::Approx(100));
   CHECK(to_milliseconds(duration_model{milliseconds(1000)}.expected_billed(milliseconds(100))) ==
         doctest::Approx(1000));

@@ -1,4 +1,4 @@
-// ECS and EKS on EC2, and EKS on Fargate, against PRICES.md and the AWS documents cited in the code.
+// ECS and EKS on EC2, and EKS on Fargate, against docs/pricing.md and the AWS documents cited in the code.
 #include <doctest/doctest.h>
 
 #include <runwise/runwise.hpp>
@@ -97,7 +97,7 @@ TEST_CASE("every AWS container platform evaluates the same workload") {
 }
 
 TEST_CASE("a task too large for the instance type the config names is infeasible, and the reason says why") {
-  // A 2 vCPU / 7,680 MB task on t3.medium (2 vCPU, 4 GiB, 17 pods: PRICES.md and the VPC CNI table).
+  // A 2 vCPU / 7,680 MB task on t3.medium (2 vCPU, 4 GiB, 17 pods: docs/pricing.md and the VPC CNI table).
   // EKS leaves 2 − (6% of the first core + 1% of the second) = 1.93 vCPU and
   // 4,096 − (255 + 11 × 17) − 100 = 3,554 MiB; ECS registers 4,096 × 7,985 / 8,192 = 3,992.5 MiB.
   const workload w{.traffic = make_traffic(10, hours(730), seconds{60}),

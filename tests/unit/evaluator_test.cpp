@@ -26,7 +26,7 @@ static_assert(platform<azure_container_apps>);
 static_assert(!platform<int>);
 static_assert(decision_policy<decide::cheapest>);
 static_assert(decision_policy<prefer_containers>);
-static_assert(catalog_registry::size == 8);  // every platform id of CONTRACT.md
+static_assert(catalog_registry::size == 8);  // every platform id of the CLI
 static_assert(catalog_registry::find("aws_fargate") == 1);
 static_assert(!catalog_registry::find("aws_lambada"));
 

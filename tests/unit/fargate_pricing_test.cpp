@@ -1,4 +1,4 @@
-// AWS Fargate billing against published figures (PRICES.md; AWS Fargate pricing page).
+// AWS Fargate billing against published figures (docs/pricing.md; AWS Fargate pricing page).
 #include <doctest/doctest.h>
 
 #include <runwise/core/detail/math.hpp>

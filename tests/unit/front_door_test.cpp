@@ -1,4 +1,4 @@
-// Front doors against PRICES.md's published prices (AWS whitepaper and pricing pages).
+// Front doors against docs/pricing.md's published prices (AWS whitepaper and pricing pages).
 #include <doctest/doctest.h>
 
 #include <runwise/runwise.hpp>

@@ -77,13 +77,13 @@ TEST_CASE("json_writer refuses to write invalid JSON") {
         }) == errc::internal);  // two documents
 }
 
-TEST_CASE("report::json writes CONTRACT.md's evaluation members in the contract's order") {
+TEST_CASE("report::json writes the CLI's evaluation members in the contract's order") {
   runwise::evaluation e;
   e.workload = "orders-api";
   e.horizon = runwise::hours(730);
   runwise::option_result o;
   o.platform = "aws_lambda";
-  // CONTRACT.md's example bill: requests $0.40 + compute $18.34 = $18.74.
+  // the CLI's example bill: requests $0.40 + compute $18.34 = $18.74.
   o.cost.add("requests", runwise::usd{0.40}).add("compute", runwise::usd{18.34});
   e.options.push_back(o);
   e.advice = {runwise::choice::serverless, "aws_lambda", {"cheapest"}};

@@ -1,4 +1,4 @@
-// AWS Lambda billing against published figures (PRICES.md; AWS Lambda pricing page).
+// AWS Lambda billing against published figures (docs/pricing.md; AWS Lambda pricing page).
 #include <doctest/doctest.h>
 
 #include <runwise/core/detail/math.hpp>
@@ -36,14 +36,14 @@ TEST_CASE("the free tier is off by default: it belongs to the account, not the w
 }
 
 TEST_CASE("a 1 GB function busy for a 730-hour month: $43.80 on x86, $35.04 on arm64") {
-  // PRICES.md reference arithmetic: 2,628,000 GB-s.
+  // docs/pricing.md reference arithmetic: 2,628,000 GB-s.
   CHECK(cents(lambda_billing::bill({}, month_of(2'628'000, 1000, 1024))["compute"]) == 4380);
   CHECK(cents(lambda_billing::bill({.arch = pricing::architecture::arm64},
                                    month_of(2'628'000, 1000, 1024))["compute"]) == 3504);
 }
 
 TEST_CASE("the $0.20 per million request fee equals 96 ms of 128 MB x86 compute") {
-  // PRICES.md: 1 M × 0.096 s × 0.125 GB × $0.0000166667 = $0.20.
+  // docs/pricing.md: 1 M × 0.096 s × 0.125 GB × $0.0000166667 = $0.20.
   const auto bill = lambda_billing::bill({}, month_of(1e6, 96, 128));
   CHECK(bill["compute"].value() == doctest::Approx(bill["requests"].value()).epsilon(1e-4));
 }
@@ -57,7 +57,7 @@ TEST_CASE("100 ms rounding before December 2020 bills a 30 ms function as 100 ms
 }
 
 TEST_CASE("duration tiers apply to the monthly aggregate") {
-  // x86: 6 B GB-s at $0.0000166667, the next 9 B at $0.000015, the rest at $0.0000133334 (PRICES.md).
+  // x86: 6 B GB-s at $0.0000166667, the next 9 B at $0.000015, the rest at $0.0000133334 (docs/pricing.md).
   const double gb_s = 20e9;  // 20 B GB-s: 20e9 one-second invocations of 1 GB
   const auto bill = lambda_billing::bill({}, month_of(gb_s, 1000, 1024));
   CHECK(bill["compute"].value() == doctest::Approx(6e9 * 0.0000166667 + 9e9 * 0.000015 + 5e9 * 0.0000133334));
@@ -81,7 +81,7 @@ TEST_CASE("ephemeral storage above 512 MB is billed per GB-s of duration") {
 }
 
 TEST_CASE("provisioned concurrency: configured GB-s, duration at the PC rate, overflow on demand, no free tier") {
-  // PRICES.md: x86 $0.0000041667 per GB-s configured + $0.0000097222 per GB-s of duration.
+  // docs/pricing.md: x86 $0.0000041667 per GB-s configured + $0.0000097222 per GB-s of duration.
   lambda_billing::input in = month_of(13'140'000, 1000, 1024);  // 5 requests/s of 1 s all month
   in.provisioned_level = 10;
   in.provisioned_invocations = in.invocations;  // 5 busy instances fit in 10 provisioned
@@ -107,7 +107,7 @@ TEST_CASE("provisioned concurrency: configured GB-s, duration at the PC rate, ov
 }
 
 TEST_CASE("INIT time of cold starts is billed at the on-demand duration rate") {
-  // Since 2025-08-01 Lambda bills INIT for all runtimes (PRICES.md): 1,000 cold starts × 250 ms × 1 GB.
+  // Since 2025-08-01 Lambda bills INIT for all runtimes (docs/pricing.md): 1,000 cold starts × 250 ms × 1 GB.
   lambda_billing::input in = month_of(1e6, 100, 1024);
   in.cold_starts = requests{1000};
   in.init = milliseconds(250);

@@ -19,7 +19,7 @@ TEST_CASE("the text report shows each option's bill, the recommendation and the 
   CHECK(text.find("orders-api") != std::string::npos);
   CHECK(text.find("3,000,000 requests") != std::string::npos);
   CHECK(text.find("$18.74") != std::string::npos);  // AWS's archived example
-  CHECK(text.find("$36.04") != std::string::npos);  // PRICES.md Fargate month
+  CHECK(text.find("$36.04") != std::string::npos);  // docs/pricing.md Fargate month
   CHECK(text.find("requests $0.40, compute $18.34") != std::string::npos);
   CHECK(text.find("Recommendation: serverless on aws_lambda") != std::string::npos);
   CHECK(text.find("aws_lambda = aws_fargate: ") != std::string::npos);

@@ -22,7 +22,7 @@ std::pair<double, double> moments(const distribution& d, int n, std::uint64_t se
 }
 
 // A steady month of `per_month` requests of 1 s at 512 MB with no INIT time, so that Lambda's bill
-// is exactly requests × $0.20/M + GB-s × $0.0000166667 (PRICES.md, x86 first tier, no free tier).
+// is exactly requests × $0.20/M + GB-s × $0.0000166667 (docs/pricing.md, x86 first tier, no free tier).
 workload steady_month(double per_month) {
   workload w{.name = "steady",
              .traffic = make_traffic(per_month / hours(730).value(), hours(730), seconds{60}),
@@ -33,7 +33,7 @@ workload steady_month(double per_month) {
 }
 
 // Lambda (defaults: no free tier) and one fixed Fargate task of 0.25 vCPU / 0.5 GB, which costs
-// 730 h × (0.25 × $0.04048 + 0.5 × $0.004445) = $9.010025 whatever the traffic (PRICES.md).
+// 730 h × (0.25 × $0.04048 + 0.5 × $0.004445) = $9.010025 whatever the traffic (docs/pricing.md).
 std::vector<selected_platform> lambda_and_one_task() {
   aws_fargate::config f;
   f.billing.task = {0.25, 0.5};
@@ -102,7 +102,7 @@ TEST_CASE("distribution validation names the field") {
 TEST_CASE("Monte Carlo: Lambda's cost is linear in its price factor, so its percentiles are the factor's") {
   const workload w = steady_month(3e6);
   const auto platforms = lambda_and_one_task();
-  const double base = 3 * lambda_per_million;  // 3 × $8.53335 = $25.60005 (CONTRACT.md's $25.60)
+  const double base = 3 * lambda_per_million;  // 3 × $8.53335 = $25.60005 (the CLI's $25.60)
   analyze::uncertain_inputs in;
   in.prices = {{"aws_lambda", distribution::uniform(0.8, 1.2)}};
   constexpr std::size_t n = 2000;
@@ -214,13 +214,13 @@ TEST_CASE("scenario runner: a price-only change prices the usage again, with the
 TEST_CASE("scale_prices multiplies the USD fields and leaves allowances, tiers and granularity alone") {
   aws_lambda::config c;
   scale_prices(c, 0.8);
-  // PRICES.md: $0.20 per million requests, $0.0000166667 per GB-s, 1 M free requests, 1 ms rounding.
+  // docs/pricing.md: $0.20 per million requests, $0.0000166667 per GB-s, 1 M free requests, 1 ms rounding.
   CHECK(c.billing.prices.per_request.usd_per_unit == doctest::Approx(0.8 * 0.2e-6).epsilon(1e-12));
   CHECK(c.billing.prices.per_gb_second.usd_per_unit == doctest::Approx(0.8 * 0.0000166667).epsilon(1e-12));
   CHECK(c.billing.prices.free_requests == 1e6);
   CHECK(c.billing.prices.billing_granularity_ms == 1);
   CHECK(c.billing.prices.tier1_gb_seconds == 6e9);
-  // EC2 instance prices are priced fields too: m5.large $0.096 an hour (PRICES.md).
+  // EC2 instance prices are priced fields too: m5.large $0.096 an hour (docs/pricing.md).
   aws_ecs_ec2::config e;
   scale_prices(e, 0.5);
   for (const auto& i : e.billing.prices.instances)

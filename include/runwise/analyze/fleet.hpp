@@ -19,7 +19,7 @@
 
 namespace runwise::analyze {
 
-/// CONTRACT.md's fleet memory: a function's 99th-percentile allocated memory rounded up to a
+/// the CLI's fleet memory: a function's 99th-percentile allocated memory rounded up to a
 /// multiple of 128 MB, at least 128 MB (what a team would configure for it).
 ///
 /// ```cpp

@@ -15,7 +15,7 @@ enum class errc {
   io = 4,             ///< an output could not be written (CLI exit code 1)
 };
 
-/// The CLI's exit code for an error: 2 for invalid input, 1 for anything else (CONTRACT.md).
+/// The CLI's exit code for an error: 2 for invalid input, 1 for anything else (README.md, "The CLI").
 constexpr int exit_code(errc code) noexcept { return code == errc::invalid_input ? 2 : 1; }
 
 /// The one exception type of runwise. It names *where* the bad input is — a JSON-like

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-// Applications of several components (CONTRACT.md, "hybrid"): each component is evaluated on its
+// Applications of several components (docs/hybrid.md): each component is evaluated on its
 // own, then the application is placed component by component so that its total cost is least when
 // the fixed costs of components sharing a platform are counted once. The article's hybrid pattern
 // (event-triggered side tasks of a containerised system moved to functions) comes out of the costs.

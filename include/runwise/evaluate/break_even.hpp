@@ -129,7 +129,7 @@ std::optional<double> break_even_scale(F&& difference, double lo = 1e-6, double 
 /// cheaper, above it the always-on unit (a task, a pod, an instance). Values above 1 mean the unit
 /// never pays off against one function instance.
 ///
-/// PRICES.md: a c6g.medium (1 vCPU, $0.034/h) against an arm64 Lambda at 1,769 MB (one vCPU's worth,
+/// docs/pricing.md: a c6g.medium (1 vCPU, $0.034/h) against an arm64 Lambda at 1,769 MB (one vCPU's worth,
 /// $0.0000133334 per GB-s): 0.034 / (1769/1024 × 0.0000133334 × 3600) = 0.41.
 ///
 /// ```cpp

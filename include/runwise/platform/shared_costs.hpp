@@ -3,8 +3,7 @@
 
 // Pricing several components of one application together on one platform: fixed costs that they
 // can share (an EKS control plane, a load balancer, one team's operations effort, a cluster's
-// instances) are paid once for all of them, not once each (CONTRACT.md, "Applications of several
-// components"). docs/hybrid.md explains the rules.
+// instances) are paid once for all of them, not once each. docs/hybrid.md explains the rules.
 
 #include <array>
 #include <span>
@@ -30,9 +29,9 @@ struct sharing_member {
 };
 
 /// The line items that are one per platform, whatever the number of components on it:
-/// - "control_plane": one EKS cluster hosts every component (its $0.10 per cluster-hour, PRICES.md);
+/// - "control_plane": one EKS cluster hosts every component (its $0.10 per cluster-hour, docs/pricing.md);
 /// - "alb_hours": one Application Load Balancer routes to every HTTP component, one listener rule
-///   each (its hourly fee, PRICES.md; LCUs still add up, since they follow the traffic);
+///   each (its hourly fee, docs/pricing.md; LCUs still add up, since they follow the traffic);
 /// - "operations": one team runs one cluster or one function platform (the TCO line of
 ///   criteria::maintenance; its hours are per platform class, not per service).
 /// When several members' bills have one of these items, the shared bill has the largest, not the sum.

@@ -7,7 +7,7 @@
 
 namespace runwise::pricing {
 
-/// Where a published number was read, and how sure we are of it (PRICES.md's scale):
+/// Where a published number was read, and how sure we are of it (docs/pricing.md's scale):
 /// 'O' seen on the provider's own page, 'S' secondary sources citing the provider, 'U' unconfirmed.
 struct source {
   std::string_view url;
@@ -35,7 +35,7 @@ constexpr long days_from_iso(std::string_view d) noexcept {
   return 365 * y + y / 4 - y / 100 + y / 400 + (153 * (m - 3) + 2) / 5 + day - 1;
 }
 
-/// PRICES.md: "a sheet older than a year should produce a visible warning".
+/// A sheet older than a year is flagged.
 constexpr bool is_stale(std::string_view as_of, std::string_view today) noexcept {
   const long a = days_from_iso(as_of), t = days_from_iso(today);
   return a < 0 || t < 0 || t - a > 365;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-// CONTRACT.md's `evaluate --format json` document for an application of several components.
+// the CLI's `evaluate --format json` document for an application of several components.
 
 #include <string>
 #include <string_view>
@@ -15,7 +15,7 @@
 namespace runwise::report {
 
 /// One entry of `components`: the component's name, trigger and placement, and its own evaluation
-/// (options, recommendation, break_even) as CONTRACT.md's single-workload document has them.
+/// (options, recommendation, break_even) as the CLI's single-workload document has them.
 inline void write_json(json_writer& j, const placed_component& c) {
   j.begin_object()
       .member("name", c.name)
@@ -80,7 +80,7 @@ inline void write_recommendation(json_writer& j, const application_evaluation& r
   j.end_array().end_object();
 }
 
-/// The members of CONTRACT.md's document for an application: `workload` (the application's name), `horizon_hours`,
+/// The members of the CLI's document for an application: `workload` (the application's name), `horizon_hours`,
 /// `options` (every platform hosting every component, cheapest first), `components` (each with its
 /// own options, recommendation and break-even, and where the placement runs it), `recommendation`
 /// (see write_recommendation), `break_even` (empty: it is per component) and `warnings`.

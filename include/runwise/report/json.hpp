@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-// CONTRACT.md's `evaluate --format json` document, written by the library with no dependency.
+// the CLI's `evaluate --format json` document, written by the library with no dependency.
 
 #include <cmath>
 #include <string>
@@ -101,7 +101,7 @@ inline void write_json(json_writer& j, const std::vector<break_even_point>& poin
   j.end_array();
 }
 
-/// Writes the members of CONTRACT.md's evaluation document into an open object, so that callers
+/// Writes the members of the CLI's evaluation document into an open object, so that callers
 /// can add members of their own after them.
 inline void write_members(json_writer& j, const evaluation& e) {
   j.member("workload", e.workload).member("horizon_hours", to_hours(e.horizon)).key("options").begin_array();
@@ -112,7 +112,7 @@ inline void write_members(json_writer& j, const evaluation& e) {
   j.key("notes").strings(e.notes);
 }
 
-/// CONTRACT.md's `evaluate --format json` document: workload, horizon_hours, options (ranked),
+/// the CLI's `evaluate --format json` document: workload, horizon_hours, options (ranked),
 /// recommendation (with hosting advice), break_even, notes (how inputs were read; defaults that
 /// decide the answer) and `warnings` (e.g. stale price sheets).
 ///

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-// CONTRACT.md's `simulate --format json` document.
+// the CLI's `simulate --format json` document.
 
 #include <string>
 
@@ -10,7 +10,7 @@
 
 namespace runwise::report {
 
-/// The request-level simulator's result as CONTRACT.md's simulate document (the contract's fields,
+/// The request-level simulator's result as the CLI's simulate document (the contract's fields,
 /// then expired_instances, peak_instances, mean_in_flight and horizon_s). `mean_lifespan_s` is null
 /// when no instance expired within the horizon: no lifespan was observed.
 ///

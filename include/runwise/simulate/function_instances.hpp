@@ -51,10 +51,10 @@ struct function_instances {
     /// Override it with what you observe.
     double keep_alive_s = 600;
     /// Concurrent executions per account and region: Lambda's default quota is 1,000
-    /// (AWS Lambda Developer Guide, "Lambda quotas", seen 2026-11-26 via PRICES.md).
+    /// (AWS Lambda Developer Guide, "Lambda quotas", seen 2026-11-26).
     double concurrency_limit = 1000;
     /// New execution environments per 10 seconds per function: Lambda scales out by 1,000 every
-    /// 10 s (AWS Lambda Developer Guide, "Lambda scaling behavior", seen 2026-11-26 via PRICES.md).
+    /// 10 s (AWS Lambda Developer Guide, "Lambda scaling behavior", seen 2026-11-26).
     double scale_out_per_10s = 1000;
     /// Instances kept initialised for the whole horizon (Lambda provisioned concurrency): they never
     /// start cold, and they are billed while configured.

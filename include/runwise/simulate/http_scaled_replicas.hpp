@@ -34,7 +34,7 @@ namespace runwise::simulate {
 /// too). One replica serves `concurrency_per_instance` requests at once, concurrency / E[d] per second; what the
 /// replicas cannot serve in a step waits for the next ones (late = overloaded), and what is still queued at the horizon
 /// is never served. Idle time: the minimum replicas while no request is in flight (the only replicas Container Apps
-/// bills at its idle rate, PRICES.md). Cold starts: below one minimum replica, the first request after a cooldown
+/// bills at its idle rate, docs/pricing.md). Cold starts: below one minimum replica, the first request after a cooldown
 /// without requests (expected_gap_cold_starts for Poisson means), plus one per replica added beyond those kept.
 ///
 /// ```cpp

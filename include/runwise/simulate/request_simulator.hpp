@@ -74,7 +74,7 @@ struct service_times {
   }
 };
 
-/// The platform and run settings of a simulation (CONTRACT.md `simulate` input).
+/// The platform and run settings of a simulation (the CLI's `simulate` input).
 struct request_simulator_config {
   service_times service{};
   /// Seconds an idle instance lives. 600 s is SimFaaS's default expiration threshold.
@@ -108,7 +108,7 @@ struct trace_arrival {
   std::uint32_t function = 0;
 };
 
-/// What a simulation measured; the names are CONTRACT.md's `simulate` output.
+/// What a simulation measured; the names are the CLI's `simulate` output.
 struct request_simulation {
   std::uint64_t requests = 0;         ///< arrivals within the horizon
   std::uint64_t cold_starts = 0;      ///< requests that started a new instance

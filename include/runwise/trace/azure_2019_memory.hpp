@@ -31,7 +31,7 @@ struct azure_2019_memory_row {
   std::array<double, 8> percentile_mb{};  ///< AverageAllocatedMb_pct{1,5,25,50,75,95,99,100}
   std::size_t line = 0;
 
-  /// AverageAllocatedMb_pct99: the figure CONTRACT.md's `fleet` sizes memory from.
+  /// AverageAllocatedMb_pct99: the figure the CLI's `fleet` sizes memory from.
   [[nodiscard]] double pct99_mb() const noexcept { return percentile_mb[6]; }
 };
 

@@ -19,7 +19,7 @@
 
 namespace runwise {
 
-/// The shapes of CONTRACT.md's `workload.traffic.pattern`.
+/// The shapes of the CLI's `workload.traffic.pattern`.
 enum class traffic_pattern {
   constant,        ///< the same rate every step
   diurnal,         ///< one smooth daily wave, peak at 13:00, trough at 01:00

@@ -8,7 +8,7 @@
 
 namespace runwise {
 
-/// What the workload needs beyond CPU and memory (CONTRACT.md `workload.requirements`).
+/// What the workload needs beyond CPU and memory (the CLI's `workload.requirements`).
 /// Hard limits use these to rule options out; the criteria (a later stage) weigh them.
 struct requirements {
   bool gpu = false;                      ///< needs a GPU

@@ -14,7 +14,7 @@
 namespace runwise {
 
 /// One service to place: its traffic, how long a request runs, what it needs.
-/// Field meanings follow CONTRACT.md's `workload` object.
+/// Field meanings follow the CLI's `workload` object.
 ///
 /// ```cpp
 /// runwise::workload w{.name = "orders-api",
@@ -29,7 +29,7 @@ struct workload {
   duration_model duration{};            ///< execution time per request (mean, distribution)
   /// Extra time a cold start takes before the request runs (INIT: runtime start, code loading).
   /// Default: SimFaaS's measurement on AWS Lambda, cold 2.244 s - warm 1.991 s (Mahmoudi, Khazaei,
-  /// "SimFaaS", CLOSER 2021). Lambda bills INIT for all runtimes since 2025-08-01 (AWS blog, PRICES.md).
+  /// "SimFaaS", CLOSER 2021). Lambda bills INIT for all runtimes since 2025-08-01 (AWS blog, docs/pricing.md).
   seconds init = milliseconds(253);
   megabytes memory{128};                ///< configured memory per function / instance
   vcpu cpu{0.25};                       ///< CPU one instance needs (containers, Cloud Run)

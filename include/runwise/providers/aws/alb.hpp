@@ -42,7 +42,7 @@ struct alb_sheet {
   }
 };
 
-/// Values: PRICES.md (Front doors: ALB), checked 2026-11-26.
+/// Values: docs/pricing.md (Front doors: ALB), checked 2026-11-26.
 inline namespace prices_2026_11 {
 inline constexpr alb_sheet alb_prices{
     .as_of = "2026-11-26",

@@ -55,7 +55,7 @@ struct api_gateway_sheet {
   }
 };
 
-/// Values: PRICES.md (Front doors), checked 2026-11-26.
+/// Values: docs/pricing.md (Front doors), checked 2026-11-26.
 inline namespace prices_2026_11 {
 inline constexpr api_gateway_sheet api_gateway_prices{
     .as_of = "2026-11-26",

@@ -27,7 +27,7 @@ struct instance_type {
   double per_hour = 0;  ///< USD, Linux on-demand, us-east-1
 };
 
-/// The instance types runwise can place containers on (PRICES.md, "EKS, ECS, EC2"; S), and the
+/// The instance types runwise can place containers on (docs/pricing.md, "EC2 instances for ECS and EKS"; S), and the
 /// billing rule of their nodes. Every price can be overridden by instance name
 /// (`"prices": {"m5.large": 0.07}`).
 struct ec2_sheet {
@@ -42,7 +42,7 @@ struct ec2_sheet {
   }
 };
 
-/// Values: PRICES.md, checked 2026-11-26. Max pods per type follow the EKS AMI's ENI formula
+/// Values: docs/pricing.md, checked 2026-11-26. Max pods per type follow the EKS AMI's ENI formula
 /// (t3.medium 3 ENIs × 6 IPs → 17; the .large types 3 × 10 → 29; c6g.medium 2 × 4 → 8; g5.xlarge 4 × 15 → 58).
 inline namespace prices_2026_11 {
 inline constexpr ec2_sheet ec2_prices{

@@ -139,7 +139,7 @@ struct aws_ec2_cluster : composed_platform<simulate::container_fleet, pricing::a
   }
 };
 
-/// Amazon ECS on EC2 instances (no control-plane fee, PRICES.md: S).
+/// Amazon ECS on EC2 instances (no control-plane fee, docs/pricing.md: S).
 ///
 /// ```cpp
 /// runwise::aws_ecs_ec2::config c;

@@ -22,7 +22,7 @@
 namespace runwise::pricing::aws {
 
 /// How EC2 capacity is bought. Spot prices float and reserved prices depend on the term, so both
-/// take the discount you actually get (PRICES.md has no figure for either).
+/// take the discount you actually get (docs/pricing.md has no figure for either).
 enum class ec2_purchase { on_demand, spot, reserved };
 inline constexpr choice_table<ec2_purchase, 3> ec2_purchase_names{
     {{"on_demand", ec2_purchase::on_demand}, {"spot", ec2_purchase::spot}, {"reserved", ec2_purchase::reserved}}};

@@ -31,7 +31,8 @@ struct eks_sheet {
   }
 };
 
-/// Values: PRICES.md ("EKS control plane $0.10 per cluster-hour ($0.60 on extended support)", O), 2026-11-26.
+/// Values: the control plane at $0.10 per cluster-hour, $0.60 on extended support (Amazon EKS pricing,
+/// https://aws.amazon.com/eks/pricing/, O; docs/pricing.md), 2026-11-26.
 inline namespace prices_2026_11 {
 inline constexpr eks_sheet eks_prices{.as_of = "2026-11-26", .per_cluster_hour = 0.10, .extended_per_cluster_hour = 0.60};
 }  // namespace prices_2026_11

@@ -89,7 +89,7 @@ struct eks_fargate_billing {
 
 namespace runwise::criteria {
 
-/// EKS on Fargate: Fargate's sizes after the 256 MB it adds per pod, and no GPUs (PRICES.md, GPUs: S).
+/// EKS on Fargate: Fargate's sizes after the 256 MB it adds per pod, and no GPUs (docs/pricing.md, GPUs: S).
 struct aws_eks_fargate_limits {
   static void check(const workload& w, pricing::aws::task_size pod, std::vector<std::string>& reasons) {
     if (pod.vcpu == 0)
@@ -118,7 +118,7 @@ struct aws_eks_fargate : composed_platform<simulate::container_fleet, pricing::a
                                            criteria::aws_eks_fargate_limits, pricing::aws::aws_front_door<false>> {
   static constexpr std::string_view id = "aws_eks_fargate";
   static constexpr platform_kind kind = platform_kind::containers;
-  /// Kubernetes on hosts AWS runs: your image, no kernel access or GPUs (PRICES.md, GPUs: S).
+  /// Kubernetes on hosts AWS runs: your image, no kernel access or GPUs (docs/pricing.md, GPUs: S).
   static constexpr platform_traits traits{.runs_on = hosting::managed_containers,
                                           .orchestrator = orchestration::kubernetes,
                                           .own_os_image = true,

@@ -62,7 +62,7 @@ struct fargate_sheet {
   }
 };
 
-/// The list prices in force, us-east-1. Values: PRICES.md (AWS Fargate), checked 2026-11-26.
+/// The list prices in force, us-east-1. Values: docs/pricing.md (AWS Fargate), checked 2026-11-26.
 inline namespace prices_2026_11 {
 inline constexpr fargate_sheet fargate_prices{
     .as_of = "2026-11-26",
@@ -86,7 +86,7 @@ struct task_size {
 
 /// The valid Fargate task sizes (Amazon ECS Developer Guide, "Task CPU and memory",
 /// https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html, seen
-/// 2026-11-26 via PRICES.md): per vCPU, memory from `min_gb` to `max_gb` in `step_gb` steps, except
+/// 2026-11-26): per vCPU, memory from `min_gb` to `max_gb` in `step_gb` steps, except
 /// 0.25 vCPU, which takes exactly 0.5, 1 or 2 GB.
 struct fargate_cpu_band {
   double vcpu, min_gb, max_gb, step_gb;
@@ -209,7 +209,7 @@ struct fargate_billing {
 namespace runwise::criteria {
 
 /// AWS Fargate's limits: the largest task size (16 vCPU, 120 GB; see pricing::aws::fargate_sizes) and no GPUs
-/// (PRICES.md, GPUs: S).
+/// (docs/pricing.md, GPUs: S).
 struct aws_fargate_limits {
   static void check(const workload& w, pricing::aws::task_size task, std::vector<std::string>& reasons) {
     if (task.vcpu == 0)
@@ -243,7 +243,7 @@ struct aws_fargate : composed_platform<simulate::container_fleet, pricing::aws::
                                        criteria::aws_fargate_limits, pricing::aws::aws_front_door<false>> {
   static constexpr std::string_view id = "aws_fargate";
   static constexpr platform_kind kind = platform_kind::containers;
-  /// Your image on hosts AWS runs: no kernel access, privileged containers or GPUs (PRICES.md, GPUs: S).
+  /// Your image on hosts AWS runs: no kernel access, privileged containers or GPUs (docs/pricing.md, GPUs: S).
   static constexpr platform_traits traits{.runs_on = hosting::managed_containers,
                                           .orchestrator = orchestration::ecs,
                                           .own_os_image = true,

@@ -98,7 +98,7 @@ struct lambda_sheet {
   }
 };
 
-/// The list prices in force, us-east-1. Values: PRICES.md (AWS Lambda), checked 2026-11-26.
+/// The list prices in force, us-east-1. Values: docs/pricing.md (AWS Lambda), checked 2026-11-26.
 inline namespace prices_2026_11 {
 inline constexpr lambda_sheet lambda_prices{
     .as_of = "2026-11-26",
@@ -246,7 +246,7 @@ struct lambda_billing {
 namespace runwise::criteria {
 
 /// AWS Lambda's quotas (AWS Lambda Developer Guide, "Lambda quotas",
-/// https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html, seen 2026-11-26 via PRICES.md).
+/// https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html, seen 2026-11-26).
 struct aws_lambda_limits {
   static constexpr double max_duration_s = 900;       // "15 min max duration"
   static constexpr double max_memory_mb = 10'240;     // "Memory 128–10,240 MB"
@@ -261,7 +261,7 @@ struct aws_lambda_limits {
     if (w.needs.payload_kb > max_payload_kb)
       reasons.push_back("payloads of " + detail::format_number(w.needs.payload_kb) +
                         " KB exceed Lambda's 6 MB synchronous limit");
-    // Lambda offers no GPUs (PRICES.md, GPUs: S).
+    // Lambda offers no GPUs (docs/pricing.md, GPUs: S).
     if (w.needs.gpu) reasons.push_back("needs a GPU; Lambda offers none");
     if (w.needs.custom_os) reasons.push_back("needs its own OS or kernel; Lambda runs on an AWS-managed Amazon Linux");
   }

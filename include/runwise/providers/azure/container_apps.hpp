@@ -28,7 +28,7 @@ inline constexpr source container_apps_pricing_page{"https://azure.microsoft.com
 inline constexpr source container_apps_free_grant{
     "https://azure.microsoft.com/en-us/pricing/details/container-apps/ (monthly free grant)", 'O'};
 inline constexpr source container_apps_idle_rate{
-    "idle rate unconfirmed (PRICES.md: U); defaults to the active rate, an upper bound", 'U'};
+    "idle rate unconfirmed (docs/pricing.md: U); defaults to the active rate, an upper bound", 'U'};
 
 /// Container Apps' price sheet (Consumption plan, USD). Every field can be overridden at run time.
 struct container_apps_sheet {
@@ -36,7 +36,7 @@ struct container_apps_sheet {
   price<vcpu_seconds> per_vcpu_second;  ///< active replicas
   price<gb_seconds> per_gib_second;
   price<requests> per_request;
-  /// Replicas at min-replicas that serve nothing. Microsoft's idle price is unconfirmed (PRICES.md: U),
+  /// Replicas at min-replicas that serve nothing. Microsoft's idle price is unconfirmed (docs/pricing.md: U),
   /// so these default to the active rates: an upper bound. Override them with your region's idle rates.
   price<vcpu_seconds> idle_per_vcpu_second;
   price<gb_seconds> idle_per_gib_second;
@@ -57,7 +57,7 @@ struct container_apps_sheet {
   }
 };
 
-/// The list prices in force. Values: PRICES.md (Azure), checked 2026-11-26.
+/// The list prices in force. Values: docs/pricing.md (Azure), checked 2026-11-26.
 inline namespace prices_2026_11 {
 inline constexpr container_apps_sheet container_apps_prices{
     .as_of = "2026-11-26",
@@ -140,7 +140,7 @@ namespace runwise::criteria {
 /// Azure Container Apps' limits (Consumption profile): a replica has 0.25–4 vCPU and 0.5–8 GiB
 /// ("Workload profiles in Azure Container Apps",
 /// https://learn.microsoft.com/azure/container-apps/workload-profiles-overview, and "Quotas for Azure Container Apps":
-/// 4 cores per replica, seen 2026-11-26). PRICES.md has no GPU price for Container Apps, so a GPU workload cannot be
+/// 4 cores per replica, seen 2026-11-26). docs/pricing.md has no GPU price for Container Apps, so a GPU workload cannot be
 /// priced there.
 struct azure_container_apps_limits {
   static constexpr double max_vcpu = 4;
@@ -157,7 +157,7 @@ struct azure_container_apps_limits {
                         " GiB) is smaller than the workload needs (" + detail::format_number(w.cpu.value()) +
                         " vCPU, " + detail::format_number(w.memory.value()) + " MB)");
     if (w.needs.gpu)
-      reasons.push_back("needs a GPU; runwise has no cited price for Container Apps GPUs (PRICES.md lists none)");
+      reasons.push_back("needs a GPU; runwise has no cited price for Container Apps GPUs (docs/pricing.md lists none)");
     if (w.needs.custom_os)
       reasons.push_back("needs its own OS or kernel; Container Apps runs containers on a Microsoft-managed kernel");
   }

@@ -35,10 +35,10 @@ inline constexpr source functions_billing_rules{
 
 /// The hosting plans runwise prices. Flex Consumption bills execution time on its instances, whose
 /// memory is 2,048 or 4,096 MB ("instanceMemoryMB: supported values are 2048, 4096", Azure SDK
-/// reference, FunctionFlexConsumptionResourceConfiguration, seen 2026-11-26), at PRICES.md's two
+/// reference, FunctionFlexConsumptionResourceConfiguration, seen 2026-11-26), at docs/pricing.md's two
 /// rates. runwise bills each execution's time at the instance's memory — an upper bound, since
 /// executions that share an instance share its time — with Consumption's rounding; always-ready
-/// instances and Flex's own free grant are not in PRICES.md (the grant is a field, 0 by default).
+/// instances and Flex's own free grant are not in docs/pricing.md (the grant is a field, 0 by default).
 enum class functions_plan { consumption, flex };
 inline constexpr choice_table<functions_plan, 2> functions_plan_names{
     {{"consumption", functions_plan::consumption}, {"flex", functions_plan::flex}}};
@@ -52,7 +52,7 @@ struct functions_sheet {
   double free_executions, free_gb_seconds;  ///< Consumption's monthly free grant
   price<requests> flex_per_execution;       ///< Flex Consumption, on-demand
   price<gb_seconds> flex_per_gb_second;
-  double flex_free_executions, flex_free_gb_seconds;  ///< not in PRICES.md: 0 unless you supply it
+  double flex_free_executions, flex_free_gb_seconds;  ///< not in docs/pricing.md: 0 unless you supply it
   double billing_granularity_ms, minimum_billed_ms;   ///< per execution
   double memory_step_mb;                              ///< memory is rounded up to a multiple of this
 
@@ -67,10 +67,10 @@ struct functions_sheet {
       functions_pricing_page);
     v("flex_per_gb_second", s.flex_per_gb_second.usd_per_unit, "USD per GB-s (Flex Consumption)",
       functions_pricing_page);
-    v("flex_free_executions", s.flex_free_executions, "executions per month (Flex free grant; not in PRICES.md)",
-      source{"not in PRICES.md: supply your own", 'U'});
-    v("flex_free_gb_seconds", s.flex_free_gb_seconds, "GB-s per month (Flex free grant; not in PRICES.md)",
-      source{"not in PRICES.md: supply your own", 'U'});
+    v("flex_free_executions", s.flex_free_executions, "executions per month (Flex free grant; no published figure found)",
+      source{"no published figure found: supply your own", 'U'});
+    v("flex_free_gb_seconds", s.flex_free_gb_seconds, "GB-s per month (Flex free grant; no published figure found)",
+      source{"no published figure found: supply your own", 'U'});
     v("billing_granularity_ms", s.billing_granularity_ms, "ms: each execution's time is rounded up to this",
       functions_billing_rules);
     v("minimum_billed_ms", s.minimum_billed_ms, "ms billed at least per execution", functions_billing_rules);
@@ -79,7 +79,7 @@ struct functions_sheet {
   }
 };
 
-/// The list prices in force. Values: PRICES.md (Azure), checked 2026-11-26.
+/// The list prices in force. Values: docs/pricing.md (Azure), checked 2026-11-26.
 inline namespace prices_2026_11 {
 inline constexpr functions_sheet functions_prices{
     .as_of = "2026-11-26",
@@ -89,7 +89,7 @@ inline constexpr functions_sheet functions_prices{
     .free_gb_seconds = 400'000,
     .flex_per_execution = {0.40 / 1e6},  // Flex Consumption: $0.40 per million (S)
     .flex_per_gb_second = {0.000026},    // Flex Consumption: $0.000026 per GB-s (S)
-    .flex_free_executions = 0,           // not in PRICES.md
+    .flex_free_executions = 0,           // not in docs/pricing.md
     .flex_free_gb_seconds = 0,
     .billing_granularity_ms = 1,  // "time rounded up to 1 ms; minimum 100 ms ... per execution" (O)
     .minimum_billed_ms = 100,
@@ -175,11 +175,11 @@ namespace runwise::criteria {
 /// and the service limits table: https://github.com/MicrosoftDocs/azure-docs/blob/main/includes/functions-limits.md,
 /// .../includes/functions-timeout-duration.md, seen 2026-11-26):
 /// Consumption runs an execution for 5 minutes by default and 10 minutes at most, with at most
-/// 1.5 GB of memory per instance (PRICES.md: "max 1,536 MB", O). Flex Consumption has no enforced
+/// 1.5 GB of memory per instance (at most 1,536 MB: docs/pricing.md, O). Flex Consumption has no enforced
 /// maximum execution time (same table) and larger instance memory sizes, which runwise does not model.
 struct azure_functions_limits {
   static constexpr double consumption_max_duration_s = 600;  // "Consumption plan: default 5, maximum 10" (minutes)
-  static constexpr double consumption_max_memory_mb = 1536;  // "max 1,536 MB" (PRICES.md, O)
+  static constexpr double consumption_max_memory_mb = 1536;  // docs/pricing.md, O
 
   static void check(const workload& w, pricing::azure::functions_plan plan, std::vector<std::string>& reasons) {
     if (plan == pricing::azure::functions_plan::consumption) {
@@ -190,7 +190,7 @@ struct azure_functions_limits {
         reasons.push_back("needs " + detail::format_number(w.memory.value()) +
                           " MB; the Consumption plan offers at most 1,536 MB");
     }
-    // "GPUs: ... Azure Functions (Consumption) offer none" (PRICES.md, S); PRICES.md says nothing of
+    // Azure Functions on Consumption offers no GPUs (docs/pricing.md, S); no source says anything of
     // Flex GPUs, so runwise cannot price one there either.
     if (w.needs.gpu) reasons.push_back("needs a GPU; Azure Functions offers none on its consumption plans");
     if (w.needs.custom_os)

@@ -27,7 +27,7 @@ namespace runwise::pricing::gcp {
 inline constexpr source cloud_run_pricing_page{"https://cloud.google.com/run/pricing", 'O'};
 inline constexpr source cloud_run_pricing_secondary{
     "https://cloud.google.com/run/pricing (as cited by secondary sources)", 'S'};
-inline constexpr source not_in_prices_md{"not in PRICES.md: supply your own", 'U'};
+inline constexpr source not_in_prices_md{"no published figure found: supply your own", 'U'};
 
 /// Cloud Run's two billing settings ("Billing settings for services"): request-based bills instance
 /// time only while requests are in flight, plus a fee per request; instance-based bills instances
@@ -47,7 +47,7 @@ struct cloud_run_sheet {
   // Instance-based billing.
   price<vcpu_seconds> instance_per_vcpu_second;
   price<gb_seconds> instance_per_gib_second;
-  double instance_free_vcpu_seconds, instance_free_gib_seconds;  ///< not in PRICES.md: 0 unless supplied
+  double instance_free_vcpu_seconds, instance_free_gib_seconds;  ///< not in docs/pricing.md: 0 unless supplied
   double billing_granularity_ms;                                 ///< billable instance time rounded up to this
 
   template <class Self, class V>
@@ -63,15 +63,15 @@ struct cloud_run_sheet {
     v("instance_per_gib_second", s.instance_per_gib_second.usd_per_unit, "USD per GiB-s (instance-based)",
       cloud_run_pricing_secondary);
     v("instance_free_vcpu_seconds", s.instance_free_vcpu_seconds,
-      "vCPU-s per month (instance-based free tier; not in PRICES.md)", not_in_prices_md);
+      "vCPU-s per month (instance-based free tier; no published figure found)", not_in_prices_md);
     v("instance_free_gib_seconds", s.instance_free_gib_seconds,
-      "GiB-s per month (instance-based free tier; not in PRICES.md)", not_in_prices_md);
+      "GiB-s per month (instance-based free tier; no published figure found)", not_in_prices_md);
     v("billing_granularity_ms", s.billing_granularity_ms, "ms: billable instance time is rounded up to this",
       cloud_run_pricing_page);
   }
 };
 
-/// The list prices in force, tier 1. Values: PRICES.md (Google Cloud Run), checked 2026-11-26.
+/// The list prices in force, tier 1. Values: docs/pricing.md (Google Cloud Run), checked 2026-11-26.
 inline namespace prices_2026_11 {
 inline constexpr cloud_run_sheet cloud_run_prices{
     .as_of = "2026-11-26",
@@ -83,7 +83,7 @@ inline constexpr cloud_run_sheet cloud_run_prices{
     .free_requests = 2e6,
     .instance_per_vcpu_second = {0.000018},  // instance-based: $0.000018 per vCPU-s (O)
     .instance_per_gib_second = {0.000002},   // $0.000002 per GiB-s (S), no request fee
-    .instance_free_vcpu_seconds = 0,         // PRICES.md lists no free tier for instance-based billing
+    .instance_free_vcpu_seconds = 0,         // docs/pricing.md lists no free tier for instance-based billing
     .instance_free_gib_seconds = 0,
     .billing_granularity_ms = 100,  // "Rounded up to the nearest 100 ms" (O)
 };
@@ -128,7 +128,7 @@ struct cloud_run_billing {
     }
   };
 
-  /// Minimum instances under request-based billing are billed while idle at a rate that PRICES.md
+  /// Minimum instances under request-based billing are billed while idle at a rate that docs/pricing.md
   /// does not have; rather than guess it, runwise asks for instance-based billing (which bills them
   /// at its listed rates). `capacity` is the platform's capacity settings (any type with min_instances).
   template <class Capacity>
@@ -178,8 +178,8 @@ namespace runwise::criteria {
 /// Cloud Run's instance limits (Cloud Run documentation, "Configure CPU limits" and "Configure memory
 /// limits", https://docs.cloud.google.com/run/docs/configuring/jobs/cpu (the vCPU and memory table), seen 2026-11-26):
 /// at most 8 vCPU and 32 GiB per instance ("8 vCPU: 4 to 32 GiB"); at most 1,000 concurrent requests per instance
-/// (PRICES.md, O). Cloud Run offers NVIDIA L4 GPUs, but their price is unconfirmed (PRICES.md: "price U — model it only
-/// with a price you can cite"), so a GPU workload cannot be priced.
+/// (docs/pricing.md, O). Cloud Run offers NVIDIA L4 GPUs, but their price is unconfirmed (U in docs/pricing.md),
+/// so a GPU workload cannot be priced.
 struct gcp_cloud_run_limits {
   static constexpr double max_vcpu = 8;
   static constexpr double max_memory_mb = 32 * 1024;
@@ -205,7 +205,7 @@ struct gcp_cloud_run_limits {
       reasons.push_back("serves " + detail::format_number(w.concurrency_per_instance) +
                         " requests per instance at once; Cloud Run allows at most 1,000");
     if (w.needs.gpu)
-      reasons.push_back("needs a GPU; Cloud Run's L4 GPUs have no confirmed price in runwise (PRICES.md: U)");
+      reasons.push_back("needs a GPU; Cloud Run's L4 GPUs have no confirmed price in runwise (docs/pricing.md: U)");
     if (w.needs.custom_os)
       reasons.push_back("needs its own OS or kernel; Cloud Run runs containers on a Google-managed kernel");
   }
@@ -220,7 +220,7 @@ namespace runwise {
 /// request-based or instance-based billing rounded up to 100 ms (pricing), and Cloud Run's instance
 /// limits (8 vCPU, 32 GiB, 1,000 concurrent requests).
 ///
-/// Kind: serverless. Cloud Run runs containers, and DESIGN.md files it with container platforms that
+/// Kind: serverless. Cloud Run runs containers, and one could file it with container platforms that
 /// scale to zero; runwise classifies a platform by how it is operated and billed, which is the
 /// article's distinction: nothing to size or keep running, scale to zero with cold starts, and (with
 /// its default request-based billing) pay only while requests are in flight, plus a per-request fee —
@@ -290,7 +290,7 @@ struct gcp_cloud_run : composed_platform<simulate::concurrent_instances, pricing
     return to_gigabytes(megabytes{detail::max(memory_mb, floor_mb)});
   }
 
-  /// "Below 1 vCPU, concurrency must be 1" (PRICES.md, O): a configured cpu below 1 with a workload
+  /// Below 1 vCPU, Cloud Run allows a concurrency of 1 only (docs/pricing.md, O): a configured cpu below 1 with a workload
   /// that serves several requests at once is an input error, named on the workload's field.
   static void check_limits(const workload& w, const config& c, std::vector<std::string>& reasons) {
     if (c.billing.cpu > 0 && c.billing.cpu < 1 && w.concurrency_per_instance > 1)

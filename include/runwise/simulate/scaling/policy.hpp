@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-// The names of CONTRACT.md's `scaling.policy` and of the metric the autoscalers track.
+// The names of the CLI's `scaling.policy` and of the metric the autoscalers track.
 
 #include "../../core/choices.hpp"
 
 namespace runwise::simulate {
 
-/// How a container fleet decides its task count (CONTRACT.md `scaling.policy`).
+/// How a container fleet decides its task count (the CLI's `scaling.policy`).
 enum class scaling_policy {
   fixed,            ///< a pre-determined number of tasks (the article's container model)
   target_tracking,  ///< AWS Application Auto Scaling target tracking
