@@ -49,6 +49,6 @@ int main() {
                      .duration = {milliseconds(100)},
                      .memory = megabytes{512}};
   const evaluation e = evaluator<aws_lambda, acme_functions>{}.evaluate(api);
-  for (const auto& o : e.options) std::printf("%-15s %s\n", o.platform.c_str(), detail::format_usd(o.cost.total().value()).c_str());
+  for (const auto& o : e.options) std::printf("%-15s %s\n", o.platform.c_str(), to_string(o.cost.total()).c_str());
   std::printf("-> %s\n", e.advice.platform.c_str());
 }

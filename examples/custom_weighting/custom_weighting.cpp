@@ -3,9 +3,17 @@
 #include <runwise/runwise.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <string>
 #include <vector>
+
+/// A score rounded to hundredths, shortest form: 0.8333 -> "0.83", 0.6 -> "0.6".
+static std::string score_text(double score) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.10g", std::round(score * 100) / 100);
+  return buf;
+}
 
 // Scores in [0, 1]: cost = cheapest feasible total / this total; scalability = share of requests
 // served on time (not overloaded, not throttled). The score is the weighted mean of the two.
@@ -30,7 +38,7 @@ struct weighted {
     const auto& best = options.front();
     return {best.kind == runwise::platform_kind::serverless ? runwise::choice::serverless : runwise::choice::containers,
             best.platform,
-            {"weighted score " + runwise::detail::format_number(std::round(best.score * 100) / 100)}};
+            {"weighted score " + score_text(best.score)}};
   }
 };
 
@@ -43,7 +51,7 @@ void show(const char* label, const runwise::workload& w) {
   std::printf("%-14s -> %s on %s (", label, std::string(runwise::to_string(e.advice.kind)).c_str(),
               e.advice.platform.c_str());
   for (const auto& o : e.options)
-    std::printf(" %s %s score %.2f", o.platform.c_str(), runwise::detail::format_usd(o.cost.total().value()).c_str(),
+    std::printf(" %s %s score %.2f", o.platform.c_str(), runwise::to_string(o.cost.total()).c_str(),
                 o.score);
   std::printf(" )\n");
 }

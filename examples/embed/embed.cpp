@@ -16,6 +16,6 @@ int main() {
   const evaluation result = ev.evaluate(api);
 
   for (const option_result& o : result.options)
-    std::printf("%-12s %s\n", o.platform.c_str(), detail::format_usd(o.cost.total().value()).c_str());
+    std::printf("%-12s %s\n", o.platform.c_str(), to_string(o.cost.total()).c_str());
   std::printf("-> %s on %s\n", std::string(to_string(result.advice.kind)).c_str(), result.advice.platform.c_str());
 }

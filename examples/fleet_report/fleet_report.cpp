@@ -31,8 +31,8 @@ int main(int argc, char** argv) {
     analyze::fleet_row r = analyze::evaluate_function(w, platforms);
     r.function = std::string(row.function.substr(0, 8));
     std::printf("%-8s %-7s %8.0f requests  lambda %-9s fargate %-9s -> %s\n", r.function.c_str(),
-                std::string(row.trigger).c_str(), r.requests, detail::format_usd(r.usd[0].value_or(0)).c_str(),
-                detail::format_usd(r.usd[1].value_or(0)).c_str(), r.platform.c_str());
+                std::string(row.trigger).c_str(), r.requests, to_string(usd{r.usd[0].value_or(0)}).c_str(),
+                to_string(usd{r.usd[1].value_or(0)}).c_str(), r.platform.c_str());
     summary.add(r);
   });
   const double serverless = summary.share_of_functions(choice::serverless);
@@ -41,5 +41,5 @@ int main(int argc, char** argv) {
               serverless == 1   ? "serverless"
               : serverless == 0 ? "containers"
                                 : "hybrid",
-              detail::format_usd(summary.chosen_total()).c_str(), detail::format_usd(summary.totals()[0]).c_str());
+              to_string(usd{summary.chosen_total()}).c_str(), to_string(usd{summary.totals()[0]}).c_str());
 }

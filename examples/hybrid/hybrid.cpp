@@ -24,9 +24,9 @@ int main() {
 
   for (const placed_component& c : r.components)
     std::printf("%-7s -> %s (%s) %s\n", c.name.c_str(), c.platform.c_str(), std::string(to_string(c.kind)).c_str(),
-                detail::format_usd(c.share.value()).c_str());
+                to_string(c.share).c_str());
   std::printf("=> %s, %s a month (each component on its own cheapest platform: %s)\n",
-              std::string(to_string(r.advice.kind)).c_str(), detail::format_usd(r.total.value()).c_str(),
-              detail::format_usd(r.greedy_total.value()).c_str());
+              std::string(to_string(r.advice.kind)).c_str(), to_string(r.total).c_str(),
+              to_string(r.greedy_total).c_str());
   for (const std::string& why : r.advice.reasons) std::printf("  - %s\n", why.c_str());
 }

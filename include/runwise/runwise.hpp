@@ -30,6 +30,7 @@
 #include "core/assumptions.hpp"
 #include "core/cost.hpp"
 #include "core/error.hpp"
+#include "core/format.hpp"
 #include "core/traits.hpp"
 #include "core/units.hpp"
 #include "core/usage.hpp"

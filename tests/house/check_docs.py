@@ -5,6 +5,7 @@ check_docs.py ROOT [CXX]
   - every path the sources and docs cite (docs/*.md, examples/..., tests/..., bench/..., scripts/...,
     include/runwise/... and header paths under include/runwise such as `providers/aws/lambda.hpp`)
     exists in the repository, and none cites the working notes kept outside it;
+  - the examples (beside the CLI) and the README's C++ snippets name no detail::;
   - with CXX, docs/tutorial.md's C++ blocks, in order, compile as one program (its #include lines
     first, the rest the body of main, after a workload `w`).
 Exits 1 naming file:line of each citation that does not resolve, or with the compiler's errors.
@@ -60,6 +61,25 @@ def check_citations(root):
     return bad
 
 
+def check_public_use(root):
+    """The examples (beside the CLI) and the README's code use the public API, never detail::."""
+    bad = []
+    for d, _, files in os.walk(os.path.join(root, "examples")):
+        if os.path.relpath(d, root).startswith(os.path.join("examples", "cli")):
+            continue
+        for f in files:
+            if f.endswith((".cpp", ".hpp")):
+                p = os.path.join(d, f)
+                for i, line in enumerate(open(p, encoding="utf-8"), 1):
+                    if "detail::" in line:
+                        bad.append(f"{os.path.relpath(p, root)}:{i}: an example names detail::")
+    readme = open(os.path.join(root, "README.md"), encoding="utf-8").read()
+    for block in re.findall(r"```cpp\n(.*?)```", readme, re.S):
+        if "detail::" in block:
+            bad.append("README.md: a C++ snippet names detail::")
+    return bad
+
+
 def check_tutorial(root, cxx):
     text = open(os.path.join(root, "docs", "tutorial.md"), encoding="utf-8").read()
     blocks = re.findall(r"```cpp\n(.*?)```", text, re.S)
@@ -86,7 +106,7 @@ int main() {
 
 def main():
     root = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..", ".."))
-    bad = check_citations(root)
+    bad = check_citations(root) + check_public_use(root)
     if len(sys.argv) > 2:
         bad += check_tutorial(root, sys.argv[2])
     for b in bad:

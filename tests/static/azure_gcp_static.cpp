@@ -7,7 +7,7 @@
 namespace {
 using namespace runwise;
 
-constexpr std::int64_t cents(usd x) { return detail::to_cents(x.value()); }
+constexpr std::int64_t cents(usd x) { return to_cents(x); }
 
 // Azure Functions: 1 M executions of 50 ms at 160 MB bill as 100 ms at 256 MB:
 // 1 M × 0.1 s × 0.25 GB × $0.000016 = $0.40, + 1 M × $0.20/M = $0.20.

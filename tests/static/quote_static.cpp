@@ -7,7 +7,7 @@
 namespace {
 using namespace runwise;
 
-constexpr std::int64_t cents(usd x) { return detail::to_cents(x.value()); }
+constexpr std::int64_t cents(usd x) { return to_cents(x); }
 
 // AWS's archived Lambda pricing-page example: 512 MB, 3,000,000 requests a month, 1 s each, free
 // tier on, duration at $0.00001667 per GB-s → compute $18.34, requests $0.40, total $18.74.

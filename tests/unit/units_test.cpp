@@ -2,6 +2,7 @@
 
 #include <runwise/core/detail/format.hpp>
 #include <runwise/core/detail/math.hpp>
+#include <runwise/core/format.hpp>
 #include <runwise/core/units.hpp>
 
 using namespace runwise;
@@ -33,4 +34,11 @@ TEST_CASE("dollars and counts print with thousands separators") {
   CHECK(detail::format_usd(-1e20) == "-$1e+20");
   CHECK(detail::format_usd(999'999'999'999'999.0).size() < 40);
   CHECK(detail::format_count(1e308) == "1e+308");
+}
+
+TEST_CASE("to_string(usd) prints dollars as the reports do: cents, thousands separators") {
+  // By hand: 1234.5 dollars → "$1,234.50"; 0.4 cents rounds to "$0.00"; 2.5 M → "$2,500,000.00".
+  CHECK(runwise::to_string(runwise::usd{1234.5}) == "$1,234.50");
+  CHECK(runwise::to_string(runwise::usd{0.004}) == "$0.00");
+  CHECK(runwise::to_string(runwise::usd{2.5e6}) == "$2,500,000.00");
 }
