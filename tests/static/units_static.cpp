@@ -23,7 +23,11 @@ static_assert(!addable<usd, double>);
 // A price multiplies only its own unit.
 static_assert(multipliable<gb_seconds, price<gb_seconds>>);
 static_assert(!multipliable<vcpu_seconds, price<gb_seconds>>);
-static_assert(std::is_same_v<decltype(gb_seconds{} * price<gb_seconds>{}), usd>);
+// ... into dollars that remember the quantity and the price (a bill line's), usable as plain dollars.
+static_assert(std::is_same_v<decltype(gb_seconds{} * price<gb_seconds>{}), charge<gb_seconds>>);
+static_assert(std::is_convertible_v<charge<gb_seconds>, usd>);
+static_assert((gb_seconds{2} * price<gb_seconds>{0.5}).quantity == gb_seconds{2});
+static_assert(gb_seconds{2} * price<gb_seconds>{0.5} + usd{1} == usd{2});
 static_assert(std::is_same_v<decltype(megabytes{} * seconds{}), gb_seconds>);
 static_assert(std::is_same_v<decltype(vcpu{} * seconds{}), vcpu_seconds>);
 // No implicit conversion from a plain number.

@@ -24,10 +24,29 @@ class item_name {
   std::string_view text_;
 };
 
-/// One named amount of a bill ("requests", "compute", "vcpu", ...).
+/// What a bill line charges for: `quantity` units of `unit` at `unit_price` dollars each.
+struct measure {
+  double quantity = 0;
+  std::string_view unit;  ///< a literal: "GB-s", "vCPU-h", "requests", "instance-h", ...
+  double unit_price = 0;  ///< USD per unit
+};
+
+/// `quantity` of `unit` that cost `amount` in all, at several prices (tiers) or one discounted one:
+/// the unit price is their blend, amount / quantity (`list_price` where nothing was billed).
+constexpr measure blended(double quantity, std::string_view unit, usd amount, double list_price) noexcept {
+  return {quantity, unit, quantity > 0 ? amount.value() / quantity : list_price};
+}
+
+/// One line of a bill: its name ("requests", "compute", "vcpu", ...), its amount and, where the
+/// line bills one quantity, that quantity, its unit and the unit price — the line a reader checks
+/// by hand: 1,500,000 GB-s × $0.0000166667 = $25.00.
 struct line_item {
   std::string_view name;  ///< a literal with static storage, used as a JSON key
   usd amount{};
+  double quantity = 0;     ///< how much was billed (after free grants), in `unit`
+  std::string_view unit;   ///< empty when the line has no single quantity (parts in different units)
+  double unit_price = 0;   ///< USD per unit: amount / quantity where parts at several prices add up
+                           ///< (tiers, discounts), the list price where nothing was billed
 };
 
 /// A bill: named line items whose sum is the total. Fixed capacity and no allocation, so that it
@@ -35,29 +54,66 @@ struct line_item {
 ///
 /// ```cpp
 /// constexpr auto bill = [] { runwise::cost_breakdown b; b.add("requests", runwise::usd{0.40});
-///                            b.add("compute", runwise::usd{18.34}); return b; }();
-/// static_assert(runwise::detail::to_cents(bill.total().value()) == 1874);
+///                            b.add("compute", runwise::gb_seconds{1.1e6} * runwise::price<runwise::gb_seconds>{0.0000166667});
+///                            return b; }();
+/// static_assert(runwise::to_cents(bill.total()) == 1874 && bill.begin()[1].unit == "GB-s");
 /// ```
 class cost_breakdown {
  public:
   static constexpr std::size_t capacity = 12;
 
   /// Adds `amount` to the item called `name`, creating it (in order of first mention) if needed.
+  /// An amount without a quantity (an adjustment: a discount, a shared cost) leaves the line's
+  /// quantity and folds into its unit price.
   constexpr cost_breakdown& add(item_name item, usd amount) {
-    const std::string_view name = item.text();
-    for (std::size_t i = 0; i < size_; ++i)
-      if (items_[i].name == name) {
-        items_[i].amount += amount;
-        return *this;
-      }
-    if (size_ == capacity) throw_full();
-    items_[size_++] = line_item{name, amount};
+    line_item& l = line(item.text());
+    l.amount += amount;
+    if (!l.unit.empty() && l.quantity > 0) l.unit_price = l.amount.value() / l.quantity;
     return *this;
+  }
+
+  /// Adds `amount`, billed as `m`, to the item called `name`. Parts in one unit add their
+  /// quantities (the unit price becomes their blended price); parts in different units leave the
+  /// line without a single quantity.
+  constexpr cost_breakdown& add(item_name item, usd amount, measure m) {
+    const line_item* was = find(item.text());
+    const bool fresh = was == nullptr || (was->amount.value() == 0 && was->quantity == 0 && was->unit.empty());
+    line_item& l = line(item.text());
+    l.amount += amount;
+    if (fresh) {
+      l.quantity = m.quantity, l.unit = m.unit, l.unit_price = m.unit_price;
+    } else if (l.unit == m.unit && !l.unit.empty()) {
+      l.quantity += m.quantity;
+      if (l.quantity > 0) l.unit_price = l.amount.value() / l.quantity;
+    } else {
+      l.quantity = 0, l.unit = {}, l.unit_price = 0;
+    }
+    return *this;
+  }
+
+  /// Makes the item called `l.name` exactly `l` (amount, quantity, unit and price): a line that
+  /// several members share is the largest member's line, not their sum.
+  constexpr cost_breakdown& replace(const line_item& l) {
+    line_item& mine = line(l.name);
+    mine = l;
+    return *this;
+  }
+
+  /// Adds a quantity at its unit price (`gb_seconds{...} * price<gb_seconds>{...}`): the line
+  /// keeps the quantity, its unit's symbol and the price.
+  template <class Q>
+  constexpr cost_breakdown& add(item_name item, const charge<Q>& c) {
+    return add(item, usd{c.value()}, measure{c.quantity.value(), Q::tag::symbol, c.unit_price.usd_per_unit});
   }
 
   /// Appends every item of `other` (used to add a front door or a shared fixed cost).
   constexpr cost_breakdown& add(const cost_breakdown& other) {
-    for (const auto& item : other) add(item_name(item.name), item.amount);
+    for (const auto& item : other) {
+      if (item.unit.empty())
+        add(item_name(item.name), item.amount);
+      else
+        add(item_name(item.name), item.amount, measure{item.quantity, item.unit, item.unit_price});
+    }
     return *this;
   }
 
@@ -75,11 +131,25 @@ class cost_breakdown {
     return usd{};
   }
 
+  /// The line called `name`, or nullptr.
+  [[nodiscard]] constexpr const line_item* find(std::string_view name) const noexcept {
+    for (std::size_t i = 0; i < size_; ++i)
+      if (items_[i].name == name) return &items_[i];
+    return nullptr;
+  }
+
   [[nodiscard]] constexpr std::size_t size() const noexcept { return size_; }
   [[nodiscard]] constexpr const line_item* begin() const noexcept { return items_.data(); }
   [[nodiscard]] constexpr const line_item* end() const noexcept { return items_.data() + size_; }
 
  private:
+  constexpr line_item& line(std::string_view name) {
+    for (std::size_t i = 0; i < size_; ++i)
+      if (items_[i].name == name) return items_[i];
+    if (size_ == capacity) throw_full();
+    items_[size_] = line_item{name, usd{}, 0, {}, 0};
+    return items_[size_++];
+  }
   [[noreturn]] static void throw_full() {
     throw error(errc::internal, "cost_breakdown", "more than 12 line items in one bill");
   }

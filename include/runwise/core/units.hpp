@@ -133,12 +133,30 @@ constexpr std::int64_t to_cents(usd x) noexcept { return detail::to_cents(x.valu
 /// static_assert(requests{1e6} * per_request == usd{0.20});
 /// ```
 template <class Q>
+struct charge;
+
+template <class Q>
 struct price {
   double usd_per_unit = 0.0;
-  friend constexpr usd operator*(Q q, price p) noexcept { return usd{q.value() * p.usd_per_unit}; }
-  friend constexpr usd operator*(price p, Q q) noexcept { return q * p; }
+  friend constexpr charge<Q> operator*(Q q, price p) noexcept { return charge<Q>{q, p}; }
+  friend constexpr charge<Q> operator*(price p, Q q) noexcept { return charge<Q>{q, p}; }
   friend constexpr price operator*(price p, double k) noexcept { return price{p.usd_per_unit * k}; }
   friend constexpr bool operator==(price, price) noexcept = default;
+};
+
+/// Dollars that remember what they bill: `quantity` of `Q` at `unit_price` (what `Q * price<Q>`
+/// gives). It is a `usd` everywhere a `usd` is expected; a bill keeps the quantity and the price as
+/// its line's (cost_breakdown::add), so that "compute $25.00" can read "1,500,000 GB-s × $0.0000166667".
+///
+/// ```cpp
+/// constexpr auto c = gb_seconds{1.5e6} * price<gb_seconds>{0.0000166667};
+/// static_assert(to_cents(c) == 2500 && c.quantity == gb_seconds{1.5e6});
+/// ```
+template <class Q>
+struct charge : usd {
+  Q quantity{};
+  price<Q> unit_price{};
+  constexpr charge(Q q, price<Q> p) noexcept : usd{q.value() * p.usd_per_unit}, quantity(q), unit_price(p) {}
 };
 
 }  // namespace runwise

@@ -30,7 +30,8 @@ inline void add_operations(option_result& o, const workload& w, const criteria::
   const double rate = w.needs.ops_hourly_usd;
   if (!o.feasible || rate <= 0) return;
   const double months = to_hours(w.traffic.horizon()) / 730.0;
-  o.cost.add("operations", usd{criteria::maintenance::hours(o.traits, a, months) * rate});
+  const double hours = criteria::maintenance::hours(o.traits, a, months);
+  o.cost.add("operations", usd{hours * rate}, measure{hours, "ops-h", rate});
 }
 
 /// The duty cycle at which one always-on unit of container option `c` costs what function

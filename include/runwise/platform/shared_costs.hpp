@@ -59,10 +59,10 @@ inline cost_breakdown price_members_sharing_fixed_items(std::span<const sharing_
   cost_breakdown out;
   for (const auto& m : members) out.add(m.bill);
   for (const auto& item : shared_line_items) {
-    usd largest{};
-    for (const auto& m : members) largest = m.bill[item.text()] > largest ? m.bill[item.text()] : largest;
-    const usd summed = out[item.text()];
-    if (summed > largest) out.add(item, largest - summed);
+    const line_item* largest = nullptr;
+    for (const auto& m : members)
+      if (const line_item* l = m.bill.find(item.text()); l && (!largest || l->amount > largest->amount)) largest = l;
+    if (largest && out[item.text()] > largest->amount) out.replace(*largest);
   }
   return out;
 }

@@ -54,7 +54,16 @@ inline void write_json(json_writer& j, const option_result& o) {
   if (o.feasible) {
     j.begin_object().member("total_usd", o.cost.total().value()).key("items").begin_object();
     for (const auto& item : o.cost) j.member(item.name, item.amount.value());
-    j.end_object().end_object();
+    j.end_object().key("lines").begin_array();
+    for (const auto& l : o.cost) {
+      j.begin_object().member("name", l.name).member("usd", l.amount.value());
+      if (l.unit.empty())
+        j.key("quantity").value(nullptr).key("unit").value(nullptr).key("unit_price_usd").value(nullptr);
+      else
+        j.member("quantity", l.quantity).member("unit", l.unit).member("unit_price_usd", l.unit_price);
+      j.end_object();
+    }
+    j.end_array().end_object();
   } else {
     j.value(nullptr);
   }

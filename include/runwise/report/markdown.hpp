@@ -68,6 +68,15 @@ inline std::string markdown(const evaluation& e) {
            (o.feasible ? format_count(o.use.overloaded.value()) : std::string("-")) + " | " + markdown_cell(items) +
            " |\n";
   }
+  out += "\n### Bill lines\n\n| option | item | amount | quantity | unit | unit price |\n|---|---|---:|---:|---|---:|\n";
+  for (const auto& o : e.options) {
+    if (!o.feasible) continue;
+    for (const auto& l : o.cost)
+      out += "| " + markdown_cell(o.platform) + " | " + std::string(l.name) + " | " + format_usd(l.amount.value()) +
+             " | " + (l.unit.empty() ? "-" : runwise::detail::format_quantity(l.quantity)) + " | " +
+             (l.unit.empty() ? "-" : std::string(l.unit)) + " | " +
+             (l.unit.empty() ? "-" : runwise::detail::format_unit_price(l.unit_price)) + " |\n";
+  }
   out += "\n**Recommendation:** " + std::string(to_string(e.advice.kind)) + " on `" + e.advice.platform + "`\n\n";
   for (const auto& r : e.advice.reasons) out += "- " + r + "\n";
   if (!e.break_even.empty()) {

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-// The plain-text report: an aligned table of options, the recommendation with its reasons, and the
-// break-even points. No dependencies; returns a string.
+// The plain-text report: an aligned table of options, their usage and bill lines, the recommendation
+// with its reasons, and the break-even points. No dependencies; returns a string.
 
 #include <algorithm>
 #include <cmath>
@@ -42,6 +42,30 @@ inline std::string table(const std::vector<std::vector<std::string>>& rows, std:
   return out;
 }
 }  // namespace detail
+
+/// What a bill line charged for, as a reader checks it: "1,500,000 GB-s × $0.0000166667"; empty for
+/// a line with no single quantity.
+inline std::string bill_line_measure(const line_item& l) {
+  if (l.unit.empty()) return {};
+  return runwise::detail::format_quantity(l.quantity) + " " + std::string(l.unit) + " × " +
+         runwise::detail::format_unit_price(l.unit_price);
+}
+
+/// The bill lines of every feasible option, one row a line: option (on its first line), item,
+/// amount, and quantity × unit price.
+inline std::string bill_lines_table(const evaluation& e) {
+  std::vector<std::vector<std::string>> rows{{"bill lines", "item", "amount", "quantity × unit price"}};
+  for (const auto& o : e.options) {
+    if (!o.feasible) continue;
+    bool first = true;
+    for (const auto& l : o.cost) {
+      rows.push_back({first ? o.platform : "", std::string(l.name), runwise::detail::format_usd(l.amount.value()),
+                      bill_line_measure(l)});
+      first = false;
+    }
+  }
+  return rows.size() > 1 ? runwise::report::detail::table(rows, 2, true) + "\n" : std::string();
+}
 
 /// One break-even point in words: "gcp_cloud_run = aws_ecs_ec2: 3,969,673; duty cycle 30.2%", or
 /// why there is none ("never: ...", "none while both keep up: ..."). A duty cycle above 100% is
@@ -105,6 +129,7 @@ inline std::string text(const evaluation& e) {
                           format_number(std::round(u.mean_instances * 100) / 100)});
   }
   out += runwise::report::detail::table(usage_rows, 1, false) + "\n";
+  out += bill_lines_table(e);
 
   out += "Recommendation: " + std::string(to_string(e.advice.kind)) + " on " + e.advice.platform + "\n";
   for (const auto& r : e.advice.reasons) out += "  - " + r + "\n";

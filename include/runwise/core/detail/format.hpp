@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <cmath>
 #include <cstdio>
 #include <string>
 #include <string_view>
@@ -78,6 +79,45 @@ inline std::string format_count(double x) {
   }
   std::snprintf(buf, sizeof buf, "%.0f", magnitude);
   return (x < 0 ? "-" : "") + group_thousands(buf);
+}
+
+/// `digits` ("1234.5000") without trailing zeros after the point, keeping `keep` decimals.
+inline std::string trim_decimals(std::string digits, std::size_t keep) {
+  const auto dot = digits.find('.');
+  if (dot == std::string::npos) return group_thousands(digits);
+  std::size_t end = digits.size();
+  while (end > dot + 1 + keep && digits[end - 1] == '0') --end;
+  if (end == dot + 1) --end;
+  return group_thousands(digits.substr(0, dot)) + digits.substr(dot, end - dot);
+}
+
+/// A bill line's quantity: whole from 10,000 up ("1,500,000"), else to two decimals ("912.5"),
+/// four significant digits below 1 ("0.0417"); from 1e15 (or not finite) in scientific notation.
+inline std::string format_quantity(double x) {
+  const double magnitude = x < 0 ? -x : x;
+  char buf[64];
+  if (!(magnitude < 1e15)) {
+    std::snprintf(buf, sizeof buf, "%.3g", x);
+    return buf;
+  }
+  const int decimals = magnitude >= 1e4 ? 0 : magnitude >= 1 || magnitude == 0 ? 2 : 3 - static_cast<int>(std::floor(std::log10(magnitude)));
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, magnitude);
+  return (x < 0 ? "-" : "") + trim_decimals(buf, 0);
+}
+
+/// A unit price to six significant digits, at least two decimals: 0.0000166667 → "$0.0000166667",
+/// 0.000024 → "$0.000024", 0.1 → "$0.10".
+inline std::string format_unit_price(double x) {
+  const double magnitude = x < 0 ? -x : x;
+  char buf[64];
+  if (!(magnitude < 1e15) || (magnitude > 0 && magnitude < 1e-12)) {
+    std::snprintf(buf, sizeof buf, "%.6g", magnitude);
+    return (x < 0 ? "-$" : "$") + std::string(buf);
+  }
+  const int lead = magnitude > 0 ? static_cast<int>(std::ceil(-std::log10(magnitude))) : 0;
+  const int decimals = lead + 5 > 2 ? lead + 5 : 2;
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, magnitude);
+  return (x < 0 ? "-$" : "$") + trim_decimals(buf, 2);
 }
 
 /// A score with exactly two decimals, so that a column of them lines up: 0.6 → "0.60".

@@ -126,7 +126,7 @@ struct aws_ec2_cluster : composed_platform<simulate::container_fleet, pricing::a
       packs.push_back({m.use->runs, task_of(m.work->cpu.value(), m.work->memory.value(), m.work->needs.gpu)});
     cost_breakdown bill = price_members_sharing_fixed_items(members);
     if (const auto shared = pricing::aws::shared_instances_cost<O>(c.billing, packs))
-      bill.add("instances", *shared - bill["instances"]);
+      bill.replace({"instances", *shared, 0, {}, 0});  // one node pool: no one member's instance-hours
     return bill;
   }
 

@@ -156,10 +156,12 @@ struct ec2_cluster_billing {
       const instance_type& t = c.prices.instances[static_cast<std::size_t>(chosen)];
       const node_time nt = cluster_node_time(in.runs, simulate::fit_per_node(in.task, node_resources(c, t)));
       const double billed_s = detail::max(nt.instance_seconds, nt.launches * c.prices.minimum_billed_s);
-      b.add("instances", usd{billed_s / 3600.0 * t.per_hour * (1 - c.discount)});
+      const double per_hour = t.per_hour * (1 - c.discount);
+      b.add("instances", usd{billed_s / 3600.0 * t.per_hour * (1 - c.discount)},
+            measure{billed_s / 3600.0, "instance-h", per_hour});
     }
     if constexpr (O == simulate::orchestrator::eks)
-      b.add("control_plane", eks_control_plane_cost(c.control_plane, c.support, in.horizon));
+      add_eks_control_plane(b, c.control_plane, c.support, in.horizon);
     return b;
   }
 };

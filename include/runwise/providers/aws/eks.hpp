@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "../../core/choices.hpp"
+#include "../../core/cost.hpp"
 #include "../../core/detail/math.hpp"
 #include "../../core/units.hpp"
 #include "../../pricing/sheet.hpp"
@@ -41,6 +42,13 @@ inline constexpr eks_sheet eks_prices{.as_of = "2026-11-26", .per_cluster_hour =
 constexpr usd eks_control_plane_cost(const eks_sheet& p, eks_support support, seconds horizon) {
   return usd{detail::ceil(to_hours(horizon) - 1e-9) *
              (support == eks_support::extended ? p.extended_per_cluster_hour : p.per_cluster_hour)};
+}
+
+/// The control plane as a bill line: its cluster-hours at the hourly rate of the support tier.
+constexpr void add_eks_control_plane(cost_breakdown& b, const eks_sheet& p, eks_support support, seconds horizon) {
+  b.add("control_plane", eks_control_plane_cost(p, support, horizon),
+        measure{detail::ceil(to_hours(horizon) - 1e-9), "cluster-h",
+                support == eks_support::extended ? p.extended_per_cluster_hour : p.per_cluster_hour});
 }
 
 }  // namespace runwise::pricing::aws

@@ -80,7 +80,7 @@ struct eks_fargate_billing {
   static constexpr cost_breakdown bill(const config& c, const input& in) {
     cost_breakdown b = fargate_billing::bill({.arch = c.arch, .capacity = c.capacity, .prices = c.prices},
                                              {.runs = in.runs, .task = in.pod});
-    b.add("control_plane", eks_control_plane_cost(c.control_plane, c.support, in.horizon));
+    add_eks_control_plane(b, c.control_plane, c.support, in.horizon);
     return b;
   }
 };

@@ -64,6 +64,12 @@ struct aws_front_door {
 
   using input = front_door_input;
 
+  /// API Gateway's line: the requests it received at their blended price (tiers, the free tier
+  /// and, for HTTP APIs, 512 KB metering folded in; `list_per_million` where none was billed).
+  static constexpr void add_api_gateway(cost_breakdown& b, usd amount, double requests, double list_per_million) {
+    b.add("api_gateway", amount, blended(requests, "requests", amount, list_per_million / 1e6));
+  }
+
   static constexpr cost_breakdown bill(const config& c, const input& in) {
     cost_breakdown b;
     const double months = to_hours(in.horizon) / 730.0;
@@ -72,15 +78,17 @@ struct aws_front_door {
       case front_door::function_url:
         break;
       case front_door::api_gateway_rest:
-        b.add("api_gateway", api_gateway_rest_cost(c.api_gateway, in.total.value(), months, c.api_gateway_free_tier));
+        add_api_gateway(b, api_gateway_rest_cost(c.api_gateway, in.total.value(), months, c.api_gateway_free_tier),
+                        in.total.value(), c.api_gateway.rest_per_million);
         break;
       case front_door::api_gateway_http:
-        b.add("api_gateway",
-              api_gateway_http_cost(c.api_gateway, in.total.value(), in.payload_kb, months, c.api_gateway_free_tier));
+        add_api_gateway(
+            b, api_gateway_http_cost(c.api_gateway, in.total.value(), in.payload_kb, months, c.api_gateway_free_tier),
+            in.total.value(), c.api_gateway.http_per_million);
         break;
       case front_door::alb: {
         const double hours_run = detail::ceil(to_hours(in.horizon) - 1e-9);
-        b.add("alb_hours", usd{hours_run * c.alb.per_hour});
+        b.add("alb_hours", usd{hours_run * c.alb.per_hour}, measure{hours_run, "ALB-h", c.alb.per_hour});
         alb_hour h{.connections_per_request = c.connections_per_request,
                    .connection_seconds = in.duration.value(),
                    .kb_per_request = in.payload_kb,
@@ -106,7 +114,7 @@ struct aws_front_door {
           }
           if (h.requests > 0) lcu_hours += alb_lcus(c.alb, h, ForFunctions);
         }
-        b.add("alb_lcu", usd{lcu_hours * c.alb.per_lcu_hour});
+        b.add("alb_lcu", usd{lcu_hours * c.alb.per_lcu_hour}, measure{lcu_hours, "LCU-h", c.alb.per_lcu_hour});
         break;
       }
     }

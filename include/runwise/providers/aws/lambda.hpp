@@ -224,8 +224,10 @@ struct lambda_billing {
 
     cost_breakdown b;
     b.add("requests", paid_req * p.per_request);
-    b.add("compute", usd{on_demand_cost * (1 - init_share)});
-    if (init_gb_s > 0) b.add("init", usd{on_demand_cost * init_share});
+    const double list = tiers[0].usd_per_unit;
+    const usd compute{on_demand_cost * (1 - init_share)}, init{on_demand_cost * init_share};
+    b.add("compute", compute, blended(paid_gb_s * (1 - init_share), "GB-s", compute, list));
+    if (init_gb_s > 0) b.add("init", init, blended(paid_gb_s * init_share, "GB-s", init, list));
     if (provisioned) {
       const seconds enabled{detail::round_up_to(in.horizon.value(), p.provisioned_increment_s)};
       b.add("provisioned_concurrency", (in.memory * enabled) * in.provisioned_level *
