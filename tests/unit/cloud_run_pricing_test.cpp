@@ -9,6 +9,7 @@
 #include <runwise/core/detail/math.hpp>
 #include <runwise/core/error.hpp>
 #include <runwise/evaluate/evaluate_option.hpp>
+#include <runwise/providers/azure/container_apps.hpp>
 #include <runwise/providers/gcp/cloud_run.hpp>
 #include <runwise/workload/generators.hpp>
 
@@ -142,4 +143,41 @@ TEST_CASE("Cloud Run cold starts on expected counts: the first request after an 
   counts[0] = 100;
   const workload w{.traffic = traffic_series(seconds{60}, counts, "traffic", false), .duration = {milliseconds(200)}};
   CHECK(simulate::concurrent_instances::run(w, {}).cold_starts.value() == doctest::Approx(1.0).epsilon(1e-9));
+}
+
+// Issue 23, item 3: pricing never walks the traffic again. The capacity model's usage carries the
+// split a bill needs (busy time and busy periods for Cloud Run's 100 ms rounding; active and idle
+// replica-seconds for Container Apps' minimum replicas): pricing the same usage against a workload
+// whose trace was replaced by another gives the same bill, and that bill equals the reference
+// walk of the trace (busy_time) the split replaces.
+TEST_CASE("Cloud Run and Container Apps price from the usage alone: another trace, the same bill") {
+  // A day of minutes, diurnal, with bursts: C = 80 shares instances, so busy periods are both lone
+  // requests and overlapping ones; throttling at max_instances 3 exercises the capped load.
+  workload w{.traffic = make_traffic(20, hours(24), seconds{60}, {.pattern = traffic_pattern::diurnal, .peak_to_mean = 4}),
+             .duration = {milliseconds(350)},
+             .memory = megabytes{512},
+             .cpu = vcpu{1},
+             .concurrency_per_instance = 80};
+  workload other = w;
+  other.traffic = make_traffic(1, hours(24), seconds{60});  // a flat trace, a twentieth of the requests
+  for (const double most : {100.0, 3.0}) {
+    gcp_cloud_run::config c;
+    c.capacity.max_instances = most;
+    const usage u = gcp_cloud_run::simulate(w, c);
+    const cost_breakdown bill = gcp_cloud_run::price(w, u, c);
+    CHECK(gcp_cloud_run::price(other, u, c).total() == bill.total());
+    // The reference: the trace walked again for busy time and its rounding to 100 ms.
+    const auto time = simulate::concurrent_instances::busy_time(w, c.capacity, 0.1);
+    CHECK(bill.find("vcpu")->quantity == doctest::Approx(time.busy_s + time.rounding_s).epsilon(1e-12));
+  }
+  azure_container_apps::config a;
+  a.capacity.min_replicas = 1;
+  const usage u = azure_container_apps::simulate(w, a);
+  const cost_breakdown bill = azure_container_apps::price(w, u, a);
+  CHECK(azure_container_apps::price(other, u, a).total() == bill.total());
+  usage scratch;
+  const auto time = simulate::http_scaled_replicas::walk(w, a.capacity, scratch);
+  REQUIRE(time.idle_s > 0);  // the minimum replica idles in the quiet hours
+  CHECK(u.split.active_s == time.active_s);
+  CHECK(u.split.idle_s == time.idle_s);
 }

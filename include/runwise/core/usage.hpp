@@ -15,6 +15,26 @@ struct task_run {
   [[nodiscard]] constexpr seconds length() const noexcept { return stop - start; }
 };
 
+/// Instance time split the ways bills price it, as the capacity model measured it, so that pricing
+/// never walks the traffic again (a price-only change costs no simulation).
+struct instance_time_split {
+  /// Instance-seconds with at least one request in flight, before any rounding.
+  double busy_s = 0;
+  /// Busy periods that are one request alone: billing each up to a granularity g rounds it as
+  /// that request's duration rounds, E[billed(d)] - E[d] (Cloud Run's request-based 100 ms).
+  double lone_periods = 0;
+  /// Busy periods of overlapping requests: each ends anywhere within a g, adding g/2 on average.
+  double shared_periods = 0;
+  /// Replica-seconds billed at the active rate and at the idle rate (minimum replicas with no
+  /// request in flight; Azure Container Apps). Zero where the model does not split them.
+  double active_s = 0, idle_s = 0;
+
+  /// What rounding each busy period up to `g` adds, given a lone request's `single` rounding.
+  [[nodiscard]] constexpr double rounding_s(double single, double g) const noexcept {
+    return g > 0 ? lone_periods * single + shared_periods * g / 2 : 0.0;
+  }
+};
+
 /// What a capacity policy measured when it ran a workload's traffic: the input of pricing and of
 /// the criteria. Serverless policies fill the instance and cold-start fields; container policies
 /// fill `runs`, `overloaded` and `idle_capacity_share`.
@@ -45,6 +65,9 @@ struct usage {
   /// whose minimum is its maximum), so the fleet would not follow demand. False for a policy that
   /// scales, even when the traffic never made it change the count.
   bool fixed_size = false;
+  /// The instance time split for billing (function-instance models with shared instances, replica
+  /// models with an idle rate); see instance_time_split.
+  instance_time_split split;
 
   /// Sets mean_busy_instances from busy instance-seconds (at most the time alive) and
   /// idle_capacity_share to match it; what every capacity model ends with.

@@ -37,7 +37,9 @@ concept simulates_traffic = requires(const workload& w, const typename P::config
   { P::simulate(w, c) } -> std::same_as<usage>;
 };
 
-/// Its pricing policy turns usage into a bill.
+/// Its pricing policy turns usage into a bill: from the usage (and the workload's sizes and
+/// settings), never by walking the traffic again — what a bill needs of the time split is in
+/// usage::split — so that a price-only change costs no simulation.
 template <class P>
 concept prices_usage = requires(const workload& w, const usage& u, const typename P::config& c) {
   { P::price(w, u, c) } -> std::same_as<cost_breakdown>;

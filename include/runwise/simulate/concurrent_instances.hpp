@@ -50,6 +50,20 @@ constexpr double rounding_seconds_given(double n, const instance_load& l, double
   return first * (lone * single + (1 - lone) * g / 2) + others * g / 2;
 }
 
+/// Adds the busy periods of a step where `n` requests arrived to `split` (the same cases as
+/// rounding_seconds_given, without the granularity: split.rounding_s(single, g) is their rounding).
+constexpr void count_busy_periods(double n, const instance_load& l, double per_instance,
+                                  instance_time_split& split) noexcept {
+  if (!(n > 0)) return;
+  if (detail::floor(per_instance) <= 1) {
+    split.lone_periods += n;
+    return;
+  }
+  const double first = n * l.idle_probability, others = n * detail::max(0.0, l.starts_per_arrival - l.idle_probability);
+  split.lone_periods += first * l.idle_probability;
+  split.shared_periods += first * (1 - l.idle_probability) + others;
+}
+
 constexpr double rounding_seconds(double n, const instance_load& l, double per_instance, const duration_model& d,
                                   double g) {
   if (!(g > 0) || !(n > 0)) return 0.0;
@@ -103,6 +117,7 @@ struct concurrent_instances {
     double busy_s = 0;      ///< with at least one request in flight, before rounding
     double rounding_s = 0;  ///< what rounding each busy period up to the granularity adds
     double alive_s = 0;     ///< running (busy, idle before the timeout, or minimum instances)
+    instance_time_split split;  ///< busy_s and the busy periods, for any granularity
   };
 
   /// A trace repeats its counts (idle minutes, steady stretches, the same few values of a sparse
@@ -213,6 +228,7 @@ struct concurrent_instances {
       const double served = n[i] * share;
       out.busy_s += step * load.busy;
       out.rounding_s += rounding_seconds_given(served, load, per, single, granularity_s);
+      count_busy_periods(served, load, per, out.split);
       // An observed request in the window or the step keeps one instance; the largest load tells
       // exactly (the running sum of fractional counts can keep a residue after they leave).
       const double any = t.observed() ? (most > 0 ? 1.0 : 0.0) : -std::expm1(-(in_window + n[i]));
@@ -232,12 +248,14 @@ struct concurrent_instances {
       in_window += n[i];
       if (i >= window) in_window = std::max(0.0, in_window - n[i - window]);
     }
+    out.split.busy_s = out.busy_s;
     return out;
   }
 
   /// The billed instance time of request-based billing alone: busy seconds and their rounding to
   /// `granularity_s` (alive_s is left 0: run()'s usage has it as mean_instances). The same sums as
-  /// walk(), without what carries state from step to step (instances kept alive, cold starts).
+  /// walk(), without what carries state from step to step (instances kept alive, cold starts): the
+  /// reference that run()'s usage.split is pinned to (pricing reads the split, never the trace).
   static instance_time busy_time(const workload& w, const config& c, double granularity_s) {
     const std::vector<double>& n = w.traffic.counts();
     const double step = w.traffic.step().value(), d = w.duration.mean.value(), per = w.concurrency_per_instance;
@@ -286,6 +304,7 @@ struct concurrent_instances {
     u.provisioned_instances = std::floor(c.min_instances);
     u.mean_instances = u.horizon.value() > 0 ? time.alive_s / u.horizon.value() : 0.0;
     u.set_busy(time.busy_s);
+    u.split = time.split;
     return u;
   }
 
@@ -314,6 +333,7 @@ struct concurrent_instances {
     u.peak_instances = sums.most_alive;
     u.mean_instances = u.horizon.value() > 0 ? sums.alive_s / u.horizon.value() : 0.0;
     u.set_busy(t.total().value() * d);  // one request per instance, none throttled: E[d] busy each
+    u.split = {.busy_s = t.total().value() * d, .lone_periods = t.total().value()};  // each request alone
     return true;
   }
 };

@@ -206,6 +206,7 @@ struct http_scaled_replicas {
     // A replica serves `concurrency_per_instance` requests at once: busy replica-seconds are the
     // served requests' E[d] each, shared that many ways.
     u.set_busy(u.served.value() * w.duration.mean.value() / w.concurrency_per_instance);
+    u.split.active_s = time.active_s, u.split.idle_s = time.idle_s;
     return time;
   }
 };

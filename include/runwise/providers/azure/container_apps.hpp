@@ -206,15 +206,15 @@ struct azure_container_apps : composed_platform<simulate::http_scaled_replicas, 
   }
 
   /// Bills `u`, the usage http_scaled_replicas::run measured for `w` under `c.capacity`. Without a
-  /// minimum replica (the default) every replica-second is active: the sum of u.runs, with no second
-  /// walk of the traffic. With one, which seconds were idle needs the walk again.
+  /// minimum replica (the default) every replica-second is active: the sum of u.runs. With one, the
+  /// active and idle replica-seconds are the split the walk measured (usage::split): pricing never
+  /// walks the traffic again.
   static cost_breakdown price(const workload& w, const usage& u, const config& c) {
     simulate::http_scaled_replicas::replica_time time;
     if (std::floor(c.capacity.min_replicas) < 1) {
       for (const task_run& r : u.runs) time.active_s += r.tasks * r.length().value();
-    } else {
-      usage scratch;
-      time = capacity_policy::walk(w, c.capacity, scratch);
+    } else {  // minimum replicas idle between requests: the split the capacity model measured
+      time.active_s = u.split.active_s, time.idle_s = u.split.idle_s;
     }
     cost_breakdown bill =
         billing_policy::bill(c.billing, {.active = seconds{time.active_s},

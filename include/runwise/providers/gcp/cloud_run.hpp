@@ -316,8 +316,10 @@ struct gcp_cloud_run : composed_platform<simulate::concurrent_instances, pricing
     const double cpu = instance_cpu(w.cpu.value(), w.memory.value(), w.concurrency_per_instance, c);
     double billed = u.mean_instances * u.horizon.value();  // alive: busy, idle until the timeout, minimum
     if (!instance_billed(c)) {
-      const auto time = capacity_policy::busy_time(w, c.capacity, c.billing.prices.billing_granularity_ms / 1000.0);
-      billed = time.busy_s + time.rounding_s;
+      // Busy time and the rounding of its busy periods, from the split the capacity model measured.
+      const double g = c.billing.prices.billing_granularity_ms / 1000.0;
+      const double single = g > 0 ? w.duration.expected_billed(seconds{g}).value() - w.duration.mean.value() : 0.0;
+      billed = u.split.busy_s + u.split.rounding_s(single, g);
     }
     cost_breakdown bill = billing_policy::bill(c.billing, {.instance_seconds = seconds{billed},
                                                            .cpu = vcpu{cpu},
