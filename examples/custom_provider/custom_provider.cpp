@@ -19,10 +19,11 @@ struct acme_billing {
     }
   };
   static constexpr cost_breakdown bill(const config& c, requests n, duration_model d, megabytes m, seconds horizon) {
-    return cost_breakdown{}
-        .add("requests", usd{n.value() / 1e6 * c.per_million})
+    const double months = to_hours(horizon) / 730;
+    return cost_breakdown{}  // each line keeps its quantity and unit price: 3 M requests × $0.0000003, ...
+        .add("requests", n * price<requests>{c.per_million / 1e6})
         .add("compute", (m * (d.expected_billed(milliseconds(10)) * n.value())) * price<gb_seconds>{c.per_gb_second})
-        .add("fee", usd{c.monthly_fee * to_hours(horizon) / 730});
+        .add("fee", usd{c.monthly_fee * months}, measure{months, "month", c.monthly_fee});
   }
 };
 

@@ -42,3 +42,21 @@ TEST_CASE("to_string(usd) prints dollars as the reports do: cents, thousands sep
   CHECK(runwise::to_string(runwise::usd{0.004}) == "$0.00");
   CHECK(runwise::to_string(runwise::usd{2.5e6}) == "$2,500,000.00");
 }
+
+TEST_CASE("bill-line quantities and unit prices print as a reader checks them") {
+  using runwise::detail::format_quantity;
+  using runwise::detail::format_unit_price;
+  CHECK(format_quantity(1.5e6) == "1,500,000");
+  CHECK(format_quantity(912.5) == "912.5");
+  CHECK(format_quantity(1825) == "1,825");
+  CHECK(format_quantity(0.18553) == "0.1855");
+  CHECK(format_quantity(0) == "0");
+  CHECK(format_quantity(3e15) == "3e+15");
+  CHECK(format_unit_price(0.0000166667) == "$0.0000166667");
+  CHECK(format_unit_price(0.000024) == "$0.000024");
+  CHECK(format_unit_price(0.0000002) == "$0.0000002");
+  CHECK(format_unit_price(0.04048) == "$0.04048");
+  CHECK(format_unit_price(0.1) == "$0.10");
+  CHECK(format_unit_price(12.5) == "$12.50");
+  CHECK(runwise::detail::format_count(-2500.4) == "-2,500");
+}

@@ -68,20 +68,8 @@ inline std::string format_usd(double x) {
   return sign + group_thousands(digits.substr(0, dot)) + digits.substr(dot);
 }
 
-/// A count rounded to a whole number with thousands separators: 3e6 → "3,000,000"; from 1e15 (or
-/// not finite) in scientific notation.
-inline std::string format_count(double x) {
-  const double magnitude = x < 0 ? -x : x;
-  char buf[64];
-  if (!(magnitude < 1e15)) {
-    std::snprintf(buf, sizeof buf, "%.3g", x);
-    return buf;
-  }
-  std::snprintf(buf, sizeof buf, "%.0f", magnitude);
-  return (x < 0 ? "-" : "") + group_thousands(buf);
-}
-
-/// `digits` ("1234.5000") without trailing zeros after the point, keeping `keep` decimals.
+/// `digits` ("1234.5000") with its thousands grouped and no trailing zeros after the point beyond
+/// `keep` decimals: "1,234.50" for keep 2, "1,234.5" for keep 0.
 inline std::string trim_decimals(std::string digits, std::size_t keep) {
   const auto dot = digits.find('.');
   if (dot == std::string::npos) return group_thousands(digits);
@@ -91,18 +79,31 @@ inline std::string trim_decimals(std::string digits, std::size_t keep) {
   return group_thousands(digits.substr(0, dot)) + digits.substr(dot, end - dot);
 }
 
-/// A bill line's quantity: whole from 10,000 up ("1,500,000"), else to two decimals ("912.5"),
-/// four significant digits below 1 ("0.0417"); from 1e15 (or not finite) in scientific notation.
-inline std::string format_quantity(double x) {
+/// `x` to `decimals` decimals, thousands grouped, trailing zeros trimmed to `keep`; from 1e15 (or
+/// not finite) in scientific notation.
+inline std::string format_grouped(double x, int decimals, std::size_t keep) {
   const double magnitude = x < 0 ? -x : x;
   char buf[64];
   if (!(magnitude < 1e15)) {
     std::snprintf(buf, sizeof buf, "%.3g", x);
     return buf;
   }
-  const int decimals = magnitude >= 1e4 ? 0 : magnitude >= 1 || magnitude == 0 ? 2 : 3 - static_cast<int>(std::floor(std::log10(magnitude)));
   std::snprintf(buf, sizeof buf, "%.*f", decimals, magnitude);
-  return (x < 0 ? "-" : "") + trim_decimals(buf, 0);
+  return (x < 0 ? "-" : "") + trim_decimals(buf, keep);
+}
+
+/// A count rounded to a whole number with thousands separators: 3e6 → "3,000,000"; from 1e15 (or
+/// not finite) in scientific notation.
+inline std::string format_count(double x) { return format_grouped(x, 0, 0); }
+
+/// A bill line's quantity: whole from 10,000 up ("1,500,000"), else to two decimals ("912.5"),
+/// four significant digits below 1 ("0.0417"); from 1e15 (or not finite) in scientific notation.
+inline std::string format_quantity(double x) {
+  const double magnitude = x < 0 ? -x : x;
+  const int decimals = magnitude >= 1e4                     ? 0
+                       : magnitude >= 1 || !(magnitude > 0) ? 2
+                                                            : 3 - static_cast<int>(std::floor(std::log10(magnitude)));
+  return format_grouped(x, decimals, 0);
 }
 
 /// A unit price to six significant digits, at least two decimals: 0.0000166667 → "$0.0000166667",
