@@ -1,4 +1,4 @@
-// Container Apps' optimised walk (simulate::detail_scaled::walk_trace for traces: blocks instead of
+// Container Apps' optimised walk (runwise::detail::walk_trace for traces: blocks instead of
 // a queue for the cooldown's maximum, a reciprocal instead of two divisions, the idle window from
 // the last step with requests, runs from a change log; the price from the usage's runs) against the
 // HTTP scale rule written out plainly from http_scaled_replicas' documentation: every step's wanted
@@ -128,7 +128,7 @@ void check_against_plain(const workload& w, const azure_container_apps::config& 
     for (auto i = static_cast<std::size_t>(std::lround(r.start.value() / step));
          i < static_cast<std::size_t>(std::lround(r.stop.value() / step)); ++i)
       from_runs[i] = r.tasks;
-  // (Poisson presences are fractional, from detail_poisson::exp here and std::exp above.)
+  // (Poisson presences are fractional, from runwise::detail::exp here and std::exp above.)
   CHECK(std::equal(from_runs.begin(), from_runs.end(), p.replicas.begin(), p.replicas.end(), close));
   for (std::size_t k = 1; k < u.runs.size(); ++k)
     CHECK((u.runs[k].tasks != u.runs[k - 1].tasks || u.runs[k].start != u.runs[k - 1].stop));

@@ -20,8 +20,8 @@ TEST_CASE("control characters in a name are printed as \\xNN, and UTF-8 passes t
   CHECK(detail::printable("orders-api") == "orders-api");
   // Markdown cells turn line breaks into spaces and escape the rest; SVG keeps only tab and line
   // breaks, the control characters XML 1.0 allows.
-  CHECK(report::detail::markdown_cell("x|\x1b\ny") == "x\\|\\x1b y");
-  CHECK(report::detail::xml_escape("<\x1b\t&") == "&lt;\\x1b\t&amp;");
+  CHECK(runwise::detail::markdown_cell("x|\x1b\ny") == "x\\|\\x1b y");
+  CHECK(runwise::detail::xml_escape("<\x1b\t&") == "&lt;\\x1b\t&amp;");
 }
 
 TEST_CASE("a text report prints an escaped workload name") {

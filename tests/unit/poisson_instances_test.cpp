@@ -43,9 +43,9 @@ TEST_CASE("many requests per instance: N mod C is uniform, (a + (C - 1)/2) / C")
 
 TEST_CASE("the constexpr exp and sqrt agree with <cmath>") {
   for (double x : {-700.0, -20.0, -1.0, -1e-9, 0.0, 0.3, 5.0, 100.0})
-    CHECK(simulate::detail_poisson::exp(x) == doctest::Approx(std::exp(x)).epsilon(1e-12));
+    CHECK(runwise::detail::exp(x) == doctest::Approx(std::exp(x)).epsilon(1e-12));
   for (double x : {1e-6, 0.5, 2.0, 399.0, 1e10})
-    CHECK(simulate::detail_poisson::sqrt(x) == doctest::Approx(std::sqrt(x)));
+    CHECK(runwise::detail::sqrt(x) == doctest::Approx(std::sqrt(x)));
 }
 
 TEST_CASE("rounding each busy period up to 100 ms") {
@@ -127,8 +127,8 @@ TEST_CASE("the normal quantile behind large Poisson quantiles matches the standa
 }
 
 TEST_CASE("the residue form of the instance load agrees with the sum over the pmf") {
-  using simulate::detail_poisson::load_by_residues;
-  using simulate::detail_poisson::load_by_sum;
+  using runwise::detail::load_by_residues;
+  using runwise::detail::load_by_sum;
   // By hand, C = 2: ceil(N/2) = (N + [N odd]) / 2 and P(N odd) = (1 − e^(−2a)) / 2, so at a = 2
   // busy = (2 + (1 − e^−4)/2) / 2, and P(N even) = (1 + e^−4) / 2 of arrivals start a busy period.
   const double hand = (2 + (1 - std::exp(-4.0)) / 2) / 2;
@@ -154,7 +154,7 @@ TEST_CASE("few requests against many per instance: 1 - e^-a busy, as the sum ove
     for (double a : {1e-9, 1e-6, 0.01, 0.5, 3.0, (c + 1) / (4 * 2.718281828459045)}) {
       CAPTURE(a);
       CAPTURE(c);
-      const auto sum = simulate::detail_poisson::load_by_sum(a, c, 0);
+      const auto sum = runwise::detail::load_by_sum(a, c, 0);
       const auto fast = poisson_instance_load(a, c);
       CHECK(fast.busy == doctest::Approx(sum.busy).epsilon(1e-12));
       CHECK(fast.starts_per_arrival == doctest::Approx(sum.starts_per_arrival).epsilon(1e-12));

@@ -99,7 +99,9 @@ struct monte_carlo_options {
   }
 };
 
-namespace detail {
+}  // namespace runwise::analyze
+
+namespace runwise::detail {
 /// The seed of input `input`'s generator in draw `draw`: a hash of (seed, draw, input) by chained
 /// SplitMix64 steps, so draws are independent of the order and thread they run in, and adding an
 /// uncertain input leaves the samples of the others unchanged.
@@ -118,7 +120,9 @@ inline double quantile_sorted(const std::vector<double>& x, double q) {
   const std::size_t hi = std::min(lo + 1, x.size() - 1);
   return x[lo] + (h - static_cast<double>(lo)) * (x[hi] - x[lo]);
 }
-}  // namespace detail
+}  // namespace runwise::detail
+
+namespace runwise::analyze {
 
 /// The scenario of draw `draw` (inputs sampled in a fixed order, each from its own stream).
 inline scenario draw_scenario(const uncertain_inputs& in, const std::vector<selected_platform>& platforms,

@@ -64,11 +64,13 @@ struct sensitivity_report {
   std::vector<sensitivity_row> rows;
 };
 
-namespace detail {
+}  // namespace runwise::analyze
+
+namespace runwise::detail {
 /// The scenario with input `which` (0 traffic, 1 duration, 2 memory, 3 + i prices of platform i) at
 /// `factor` times its base value.
-inline scenario scaled_input(const workload& w, std::size_t platforms, std::size_t which, double factor) {
-  scenario s;
+inline analyze::scenario scaled_input(const workload& w, std::size_t platforms, std::size_t which, double factor) {
+  analyze::scenario s;
   s.price_factors.assign(platforms, 1.0);
   if (which == 0) s.traffic = factor;
   if (which == 1) s.duration_s = w.duration.mean.value() * factor;
@@ -76,7 +78,9 @@ inline scenario scaled_input(const workload& w, std::size_t platforms, std::size
   if (which >= 3) s.price_factors[which - 3] = factor;
   return s;
 }
-}  // namespace detail
+}  // namespace runwise::detail
+
+namespace runwise::analyze {
 
 /// Sweeps each input of `w` over ±`opt.change` and reports how the recommendation (decision policy
 /// `D`) and each option's cost respond. On each side, `opt.scan_points` evenly spaced changes find

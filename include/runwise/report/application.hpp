@@ -15,9 +15,7 @@
 #include "markdown.hpp"
 #include "text.hpp"
 
-namespace runwise::report {
-
-namespace detail {
+namespace runwise::detail {
 inline std::string items_of(const cost_breakdown& bill) {
   std::string items;
   for (const auto& item : bill)
@@ -31,7 +29,9 @@ inline std::string total_or_infeasible(const option_result& o) {
 inline std::string score_of(const option_result& o) {
   return o.feasible ? runwise::detail::format_number(std::round(o.score * 100) / 100) : std::string("-");
 }
-}  // namespace detail
+}  // namespace runwise::detail
+
+namespace runwise::report {
 
 /// The text report of an application, as `runwise evaluate --format text` prints it for a spec with
 /// `application`.

@@ -14,9 +14,7 @@
 #include "../evaluate/application_result.hpp"
 #include "svg.hpp"
 
-namespace runwise::report {
-
-namespace detail {
+namespace runwise::detail {
 /// The number in attribute `name="..."` of the first tag starting at `at` in `svg` (0 when absent).
 inline double svg_attribute(std::string_view svg, std::size_t at, std::string_view name) {
   const std::size_t end = svg.find('>', at);
@@ -24,7 +22,9 @@ inline double svg_attribute(std::string_view svg, std::size_t at, std::string_vi
   if (p == std::string_view::npos) return 0;
   return std::stod(std::string(svg.substr(p + name.size() + 2, 16)));
 }
-}  // namespace detail
+}  // namespace runwise::detail
+
+namespace runwise::report {
 
 /// Every component's cost chart, one below the other: `curves[i]` are component i's cost curves
 /// (analyze::cost_curves on its workload and the platforms it is evaluated on). Each chart is the

@@ -14,15 +14,15 @@
 #include "../analyze/application_uncertainty.hpp"
 #include "uncertainty.hpp"
 
-namespace runwise::report {
-
-namespace detail {
+namespace runwise::detail {
 inline std::string placement_text(const analyze::application_uncertainty& u) {
   std::string out;
   for (const auto& [name, platform] : u.placement) out += (out.empty() ? "" : ", ") + name + " on " + platform;
   return out;
 }
-}  // namespace detail
+}  // namespace runwise::detail
+
+namespace runwise::report {
 
 /// Text (`markdown` false) or Markdown sections: per component its sweep and its Monte Carlo table
 /// (either list may be empty, `u` null), then the total.

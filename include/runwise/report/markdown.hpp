@@ -13,9 +13,7 @@
 #include "../core/result.hpp"
 #include "../core/version.hpp"
 
-namespace runwise::report {
-
-namespace detail {
+namespace runwise::detail {
 /// Text safe inside a Markdown table cell: `|` escaped, line breaks as spaces, other control
 /// characters as "\xNN".
 inline std::string markdown_cell(std::string_view s) {
@@ -32,7 +30,9 @@ inline std::string markdown_cell(std::string_view s) {
   }
   return out;
 }
-}  // namespace detail
+}  // namespace runwise::detail
+
+namespace runwise::report {
 
 /// The Markdown report of an evaluation, as `runwise evaluate --format markdown` prints it: a
 /// heading, one table row per option (ranked as the evaluation ranks them), the recommendation and

@@ -15,9 +15,7 @@
 #include "../core/detail/format.hpp"
 #include "../core/result.hpp"
 
-namespace runwise::report {
-
-namespace detail {
+namespace runwise::detail {
 /// Text safe inside XML character data and attribute values.
 inline std::string xml_escape(std::string_view s) {
   std::string out;
@@ -91,7 +89,9 @@ inline std::string short_number(double x) {
 /// (the Okabe–Ito palette plus a dark grey).
 inline constexpr const char* chart_colours[] = {"#0072B2", "#D55E00", "#009E73", "#CC79A7",
                                                 "#E69F00", "#56B4E9", "#555555", "#9B1B30"};
-}  // namespace detail
+}  // namespace runwise::detail
+
+namespace runwise::report {
 
 /// The cost chart of an evaluation: each feasible option's monthly cost (USD) against monthly
 /// requests on log-log axes from `curves` (see analyze::cost_curves), the workload's own traffic as

@@ -13,9 +13,7 @@
 #include "../core/result.hpp"
 #include "../core/version.hpp"
 
-namespace runwise::report {
-
-namespace detail {
+namespace runwise::detail {
 inline std::string pad(std::string s, std::size_t width, bool right = false) {
   if (s.size() >= width) return s;
   return right ? std::string(width - s.size(), ' ') + s : s + std::string(width - s.size(), ' ');
@@ -41,7 +39,9 @@ inline std::string table(const std::vector<std::vector<std::string>>& rows, std:
   }
   return out;
 }
-}  // namespace detail
+}  // namespace runwise::detail
+
+namespace runwise::report {
 
 /// What a bill line charged for, as a reader checks it: "1,500,000 GB-s × $0.0000166667"; empty for
 /// a line with no single quantity.
@@ -64,7 +64,7 @@ inline std::string bill_lines_table(const evaluation& e) {
       first = false;
     }
   }
-  return rows.size() > 1 ? runwise::report::detail::table(rows, 2, true) + "\n" : std::string();
+  return rows.size() > 1 ? runwise::detail::table(rows, 2, true) + "\n" : std::string();
 }
 
 /// One break-even point in words: "gcp_cloud_run = aws_ecs_ec2: 3,969,673; duty cycle 30.2%", or
@@ -116,7 +116,7 @@ inline std::string text(const evaluation& e) {
                     o.feasible ? format_usd(o.cost.total().value()) : "infeasible",
                     o.feasible ? runwise::detail::format_score(o.score) : "-", o.feasible ? items : ""});
   }
-  out += runwise::report::detail::table(rows, 2, true) + "\n";
+  out += runwise::detail::table(rows, 2, true) + "\n";
 
   std::vector<std::vector<std::string>> usage_rows{
       {"usage", "served", "cold starts", "overloaded", "throttled", "peak inst.", "mean inst."}};
@@ -128,7 +128,7 @@ inline std::string text(const evaluation& e) {
                           format_count(u.peak_instances),
                           format_number(std::round(u.mean_instances * 100) / 100)});
   }
-  out += runwise::report::detail::table(usage_rows, 1, false) + "\n";
+  out += runwise::detail::table(usage_rows, 1, false) + "\n";
   out += bill_lines_table(e);
 
   out += "Recommendation: " + std::string(to_string(e.advice.kind)) + " on " + e.advice.platform + "\n";

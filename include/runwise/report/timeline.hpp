@@ -14,9 +14,7 @@
 #include "../workload/traffic.hpp"
 #include "svg.hpp"
 
-namespace runwise::report {
-
-namespace detail {
+namespace runwise::detail {
 /// A round tick spacing (1, 2 or 5 × 10^k) giving about `ticks` ticks up to `top`.
 inline double tick_step(double top, int ticks = 5) {
   if (!(top > 0)) return 1;
@@ -36,7 +34,9 @@ inline std::vector<double> bucket_max(const std::vector<double>& v, std::size_t 
   }
   return out;
 }
-}  // namespace detail
+}  // namespace runwise::detail
+
+namespace runwise::report {
 
 /// The over-time chart of one option as a standalone SVG document: requests per step and the
 /// step's requests served late (top), tasks or instances (bottom), against hours since the start.

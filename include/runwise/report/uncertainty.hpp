@@ -17,9 +17,7 @@
 #include "markdown.hpp"
 #include "text.hpp"
 
-namespace runwise::report {
-
-namespace detail {
+namespace runwise::detail {
 /// A signed relative change as a percentage: -0.0529 → "-5.29%".
 inline std::string percent(double x, bool sign = true) {
   char buf[32];
@@ -32,7 +30,9 @@ inline std::string swing_text(const analyze::cost_swing& c) {
   const double d = *c.high_usd - *c.low_usd;
   return c.platform + " " + (d < 0 ? "-" : "+") + runwise::detail::format_usd(std::fabs(d));
 }
-}  // namespace detail
+}  // namespace runwise::detail
+
+namespace runwise::report {
 
 /// Rows of the sensitivity list: input, verdict at −x and +x, where it flips, cost swings.
 inline std::vector<std::vector<std::string>> sensitivity_rows(const analyze::sensitivity_report& r) {
@@ -95,7 +95,9 @@ inline std::string uncertainty_text(const analyze::sensitivity_report* s, const 
   return out;
 }
 
-namespace detail {
+}  // namespace runwise::report
+
+namespace runwise::detail {
 inline std::string markdown_table(const std::vector<std::vector<std::string>>& rows, std::size_t leading_text) {
   std::string out;
   for (std::size_t r = 0; r < rows.size(); ++r) {
@@ -114,7 +116,9 @@ inline std::string markdown_table(const std::vector<std::vector<std::string>>& r
   }
   return out;
 }
-}  // namespace detail
+}  // namespace runwise::detail
+
+namespace runwise::report {
 
 /// The same sections in Markdown (two tables), for `--format markdown`.
 inline std::string uncertainty_markdown(const analyze::sensitivity_report* s, const analyze::uncertainty_report* u) {
@@ -163,11 +167,13 @@ inline void write_json(json_writer& j, const analyze::sensitivity_report& r) {
   j.end_array();
 }
 
-namespace detail {
+}  // namespace runwise::report
+
+namespace runwise::detail {
 /// The members p5_usd, p50_usd, p95_usd, mean_usd, min_usd and max_usd of a cost distribution
 /// (an option's, or an application's total), each null when no draw was feasible.
 template <class Costs>
-json_writer& cost_percentiles(json_writer& j, const Costs& c, double p_feasible) {
+report::json_writer& cost_percentiles(report::json_writer& j, const Costs& c, double p_feasible) {
   auto usd = [&](double x) { return p_feasible > 0 ? std::optional(x) : std::optional<double>{}; };
   return j.member("p5_usd", usd(c.p5_usd))
       .member("p50_usd", usd(c.p50_usd))
@@ -176,7 +182,9 @@ json_writer& cost_percentiles(json_writer& j, const Costs& c, double p_feasible)
       .member("min_usd", usd(c.min_usd))
       .member("max_usd", usd(c.max_usd));
 }
-}  // namespace detail
+}  // namespace runwise::detail
+
+namespace runwise::report {
 
 /// `uncertainty`: draws, seed, and per option its percentiles and probabilities.
 inline void write_json(json_writer& j, const analyze::uncertainty_report& r) {

@@ -13,9 +13,7 @@
 #include "svg.hpp"
 #include "uncertainty.hpp"
 
-namespace runwise::report {
-
-namespace detail {
+namespace runwise::detail {
 /// A "nice" step (1, 2 or 5 × 10^k) giving about `ticks` intervals over `span`.
 inline double nice_step(double span, int ticks) {
   const double raw = span / ticks, p = std::pow(10.0, std::floor(std::log10(raw))), f = raw / p;
@@ -28,7 +26,9 @@ inline std::string usd_tick(double x) {
   std::snprintf(buf, sizeof buf, x == std::floor(x) ? "$%.0f" : "$%.2f", x);
   return buf;
 }
-}  // namespace detail
+}  // namespace runwise::detail
+
+namespace runwise::report {
 
 /// The cost-range chart of a Monte Carlo run: one row per option (those never feasible say so),
 /// the horizontal axis in USD over the evaluation's horizon, starting at zero. Serverless options are

@@ -94,17 +94,17 @@ struct http_scaled_replicas {
 
   /// 1 - e^(-λ(E[d] + cooldown)) (see `wanted`).
   static constexpr double presence(double rate, double duration_s, const config& c) noexcept {
-    return 1 - detail_poisson::exp(-rate * (duration_s + c.cooldown_s));
+    return 1 - runwise::detail::exp(-rate * (duration_s + c.cooldown_s));
   }
 
   /// Walks the traffic once, filling `u` (see `run`) and returning the replica time billed. A trace
-  /// takes detail_scaled::walk_trace (same rule, one pass with a short loop-carried chain); Poisson
+  /// takes runwise::detail::walk_trace (same rule, one pass with a short loop-carried chain); Poisson
   /// means take `walk_plain`.
   static replica_time walk(const workload& w, const config& c, usage& u) {
     const traffic_series& t = w.traffic;
     if (!t.observed()) return walk_plain(w, c, u);
     const double step = t.step().value(), d = w.duration.mean.value();
-    const detail_scaled::trace_rule r{.step = step,
+    const runwise::detail::trace_rule r{.step = step,
                                       .per_replica_step = w.concurrency_per_instance / d * step,
                                       .count_to_ratio = 1 / (step * target_rate(w.concurrency_per_instance, d, c)),
                                       .minimum = std::floor(c.min_replicas),
@@ -116,13 +116,13 @@ struct http_scaled_replicas {
       return wanted(x / step, 1.0, target_rate(w.concurrency_per_instance, d, c), c);
     };
     const bool whole =
-        t.peak_count() * static_cast<double>(r.window + 1) < 0x1p53 && detail_scaled::whole_counts(t.counts());
-    const detail_scaled::trace_totals s =
+        t.peak_count() * static_cast<double>(r.window + 1) < 0x1p53 && runwise::detail::whole_counts(t.counts());
+    const runwise::detail::trace_totals s =
         r.minimum >= 1
-            ? detail_scaled::walk_trace<true, true>(t.counts(), t.busy_steps(), r, exact, u.runs, u.peak_instances)
+            ? runwise::detail::walk_trace<true, true>(t.counts(), t.busy_steps(), r, exact, u.runs, u.peak_instances)
         : whole
-            ? detail_scaled::walk_trace<false, true>(t.counts(), t.busy_steps(), r, exact, u.runs, u.peak_instances)
-            : detail_scaled::walk_trace<false, false>(t.counts(), t.busy_steps(), r, exact, u.runs, u.peak_instances);
+            ? runwise::detail::walk_trace<false, true>(t.counts(), t.busy_steps(), r, exact, u.runs, u.peak_instances)
+            : runwise::detail::walk_trace<false, false>(t.counts(), t.busy_steps(), r, exact, u.runs, u.peak_instances);
     return finish(w, r.minimum, s.backlog, s.late, s.cold, {.active_s = s.active_s, .idle_s = s.idle_s}, u);
   }
 

@@ -14,9 +14,7 @@
 
 #include "../core/detail/math.hpp"
 
-namespace runwise::simulate {
-
-namespace detail_poisson {
+namespace runwise::detail {
 /// e^x for constant expressions: halve x until |x| <= 1/2, a 14-term Taylor series, square back.
 /// Relative error below 1e-12 for |x| < 700; 0 below -745 (where double underflows).
 constexpr double exp(double x) noexcept {
@@ -47,7 +45,9 @@ constexpr double sqrt(double x) noexcept {
   }
   return r;
 }
-}  // namespace detail_poisson
+}  // namespace runwise::detail
+
+namespace runwise::simulate {
 
 /// What instances that take up to C requests at once see when the requests in flight N are Poisson
 /// with mean a.
@@ -59,11 +59,13 @@ struct instance_load {
   double idle_probability = 0;  ///< P(N = 0) = e^(-a)
 };
 
-namespace detail_poisson {
+}  // namespace runwise::simulate
+
+namespace runwise::detail {
 /// instance_load by the sum over the pmf in the window mode ± (10σ + 10) (the mass outside is
 /// below 1e-20): the weights are built from the mode outwards by p(n±1)/p(n) and normalised by
 /// their sum, so no factorial or lgamma is needed. About 20σ terms.
-constexpr instance_load load_by_sum(double a, double c, double idle) noexcept {
+constexpr simulate::instance_load load_by_sum(double a, double c, double idle) noexcept {
   const double sigma = sqrt(a);
   const double mode = detail::floor(a);
   const double reach = detail::ceil(10 * sigma + 10);
@@ -97,7 +99,7 @@ constexpr instance_load load_by_sum(double a, double c, double idle) noexcept {
 /// |φ_j| = e^(−a(1 − cos θ_j)): at a in flight only the j with a(1 − cos θ_j) < 41.5 (|φ_j| > 1e-18)
 /// count, a handful once a is in the hundreds, where the sum over the pmf needs thousands of terms.
 /// Pairs j, C − j are conjugate and add twice the real part.
-inline instance_load load_by_residues(double a, double c, double idle) noexcept {
+inline simulate::instance_load load_by_residues(double a, double c, double idle) noexcept {
   const double pi = 3.14159265358979323846;
   double spread = (c - 1) / 2, zero = 1;  // E[(C − N mod C) mod C] and C·P(N ≡ 0), from j = 0
   const auto half = static_cast<long long>(c) / 2;
@@ -117,12 +119,14 @@ inline instance_load load_by_residues(double a, double c, double idle) noexcept 
   }
   return {(a + spread) / c, zero / c, idle};
 }
-}  // namespace detail_poisson
+}  // namespace runwise::detail
+
+namespace runwise::simulate {
 
 /// E[ceil(N / C)] and friends for N ~ Poisson(a), C = floor(per_instance) >= 1.
 ///
-/// Exact: by the sum over the pmf (detail_poisson::load_by_sum) in constant expressions and, at run
-/// time, for moderate loads; by the residues of N mod C (detail_poisson::load_by_residues, a few
+/// Exact: by the sum over the pmf (runwise::detail::load_by_sum) in constant expressions and, at run
+/// time, for moderate loads; by the residues of N mod C (runwise::detail::load_by_residues, a few
 /// terms instead of 20√a) at run time from a = 200; and for a <= (C + 1)/(4e) with C >= 30, where
 /// the chance of C or more requests at once is below 1e-18 of that of one, as 1 − e^(-a) busy and
 /// e^(-a) of arrivals starting a busy period. Each agrees with the sum to 1e-12
@@ -138,7 +142,7 @@ inline instance_load load_by_residues(double a, double c, double idle) noexcept 
 constexpr instance_load poisson_instance_load(double a, double per_instance) noexcept {
   if (!(a > 0)) return {0.0, 1.0, 1.0};
   const double c = detail::max(1.0, detail::floor(per_instance));
-  const double idle = detail_poisson::exp(-a);
+  const double idle = runwise::detail::exp(-a);
   if (c == 1) return {a, 1.0, idle};  // one request per instance: E[N] = a, every arrival starts one
   if (a >= 4 * c * c) return {(a + (c - 1) / 2) / c, 1 / c, idle};  // σ = √a >= 2C, without the √
   if (!std::is_constant_evaluated()) {
@@ -149,9 +153,9 @@ constexpr instance_load poisson_instance_load(double a, double per_instance) noe
       const double none = std::exp(-a);
       return {-std::expm1(-a), none, none};
     }
-    if (a >= 200) return detail_poisson::load_by_residues(a, c, idle);
+    if (a >= 200) return runwise::detail::load_by_residues(a, c, idle);
   }
-  return detail_poisson::load_by_sum(a, c, idle);
+  return runwise::detail::load_by_sum(a, c, idle);
 }
 
 /// The z with P(Z <= z) = p for a standard normal Z, by bisection on erfc (100 halvings of

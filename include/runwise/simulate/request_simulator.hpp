@@ -128,7 +128,15 @@ struct request_simulation {
   [[nodiscard]] std::uint64_t served() const noexcept { return requests - rejections; }
 };
 
-namespace detail_sim {
+}  // namespace runwise::simulate
+
+namespace runwise::detail {
+
+using simulate::request_simulation;
+using simulate::request_simulator_config;
+using simulate::service_distribution;
+using simulate::service_times;
+using simulate::trace_arrival;
 
 struct instance {
   double created = 0;
@@ -325,7 +333,9 @@ class engine {
   double instance_seconds_ = 0, running_seconds_ = 0, request_seconds_ = 0, lifespan_sum_ = 0;
 };
 
-}  // namespace detail_sim
+}  // namespace runwise::detail
+
+namespace runwise::simulate {
 
 /// Simulates Poisson arrivals at `rate_per_s` over `c.horizon_s` (from t = 0, first arrival after
 /// one exponential gap, as SimFaaS does). Seeded by `c.seed`: the same inputs give the same result
@@ -351,7 +361,7 @@ inline request_simulation simulate_poisson(double rate_per_s, const request_simu
     fail_input("arrival.poisson_rate_per_s",
                "keeps about " + detail::format_number(std::min(in_flight, c.max_concurrency)) +
                    " requests in flight; at most 1e6 are simulated (lower max_concurrency or the rate)");
-  detail_sim::engine e(c, 1);
+  runwise::detail::engine e(c, 1);
   const double mean_gap = 1.0 / rate_per_s;
   double t = 0;
   auto next = [&](trace_arrival& a) {
@@ -391,7 +401,7 @@ inline request_simulation simulate_trace(std::span<const trace_arrival> arrivals
   // zero-length last invocation still counts).
   if (!arrivals.empty() && end <= arrivals.back().time_s) end = std::nextafter(arrivals.back().time_s, 1e300);
   const double horizon = c.horizon_s > 0 ? start + c.horizon_s : end;
-  detail_sim::engine e(c, std::max<std::size_t>(functions, 1));
+  runwise::detail::engine e(c, std::max<std::size_t>(functions, 1));
   std::size_t k = 0;
   auto next = [&](trace_arrival& a) {
     if (k == arrivals.size()) return false;

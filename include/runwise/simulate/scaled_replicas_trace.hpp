@@ -16,7 +16,7 @@
 #include "../core/usage.hpp"
 #include "fifo_queue.hpp"
 
-namespace runwise::simulate::detail_scaled {
+namespace runwise::detail {
 
 /// One walk's constants: the step, what one replica serves in it, 1 / (step × target), the clamp,
 /// E[d] (only read with a minimum replica) and the cooldown in whole steps.
@@ -73,7 +73,7 @@ inline double append_runs(const double* change_step, const double* change_to, st
 
 /// What a walk of the per-step rule carries from step to step, and its sums so far.
 struct walk_state {
-  fifo_queue queue;
+  simulate::fifo_queue queue;
   double active_s = 0, idle_s = 0, gap_cold = 0, scale_out = 0;
   double previous = 0;        ///< the replicas of the step before
   double in_window = 0;       ///< !WholeCounts: requests in the window, as the plain rule sums them
@@ -93,7 +93,7 @@ walk_state walk_steps(const double* n, std::size_t begin, std::size_t end, std::
   const trace_rule r = rule;
   const std::size_t window = r.window;
   std::fill_n(suffix, block, 0.0);
-  fifo_queue queue = from.queue;
+  simulate::fifo_queue queue = from.queue;
   double active_s = from.active_s, idle_s = from.idle_s, gap_cold = from.gap_cold, scale_out = from.scale_out;
   double previous = from.previous, in_window = from.in_window;
   std::size_t idle_from = from.idle_from, changes = from.changes;
@@ -210,4 +210,4 @@ trace_totals walk_trace(const std::vector<double>& counts, std::size_t busy_step
           .late = s.queue.late};
 }
 
-}  // namespace runwise::simulate::detail_scaled
+}  // namespace runwise::detail

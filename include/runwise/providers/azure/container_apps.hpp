@@ -237,7 +237,7 @@ struct azure_container_apps : composed_platform<simulate::http_scaled_replicas, 
     const double capacity_rate = detail::ceil(replicas - 1e-9) * s.concurrency_per_instance / s.duration.mean.value();
     const double served = s.total().value() * (s.rate() > capacity_rate ? capacity_rate / s.rate() : 1.0);
     // Minimum replicas idle while no request is in flight: a share e^(-λ·E[d]) of the time.
-    const double idle_share = simulate::detail_poisson::exp(-s.rate() * s.duration.mean.value());
+    const double idle_share = runwise::detail::exp(-s.rate() * s.duration.mean.value());
     const double idle_replicas = detail::min(replicas, detail::floor(c.capacity.min_replicas)) * idle_share;
     cost_breakdown bill =
         billing_policy::bill(c.billing, {.active = s.horizon * (replicas - idle_replicas),

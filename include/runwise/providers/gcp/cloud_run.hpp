@@ -343,7 +343,7 @@ struct gcp_cloud_run : composed_platform<simulate::concurrent_instances, pricing
     const double served = s.total().value() * share;
     double billed = 0;
     if (instance_billed(c)) {
-      const double any = 1 - simulate::detail_poisson::exp(-s.rate() * share * c.capacity.idle_timeout_s);
+      const double any = 1 - runwise::detail::exp(-s.rate() * share * c.capacity.idle_timeout_s);
       billed = s.horizon.value() * detail::max(detail::max(detail::floor(c.capacity.min_instances), load.busy), any);
     } else {
       billed =
