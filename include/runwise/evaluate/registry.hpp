@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "../core/detail/callable.hpp"
+#include "../core/callable.hpp"
 #include "../core/detail/type_list.hpp"
 #include "../decide/concepts.hpp"
 #include "../decide/weighted_sum.hpp"
@@ -30,18 +30,18 @@ namespace runwise {
 struct selected_platform {
   std::string id;
   platform_kind kind = platform_kind::serverless;
-  detail::callable<option_result(const workload&)> run;  ///< evaluates a workload on it (std::function-like)
+  callable<option_result(const workload&)> run;  ///< evaluates a workload on it (std::function-like)
   /// The same evaluation with every price of the platform multiplied by `price_factor`
   /// (scale_prices); given `simulated` — this platform's result for the same workload — it prices
   /// that usage again instead of simulating anew (usage does not depend on prices). Used by the
   /// sensitivity and Monte Carlo analyses; empty for a hand-made selection.
-  detail::callable<option_result(const workload&, double price_factor, const option_result* simulated)> run_priced;
+  callable<option_result(const workload&, double price_factor, const option_result* simulated)> run_priced;
   /// The same evaluation without the front door: components that no client calls directly (queue,
   /// event, timer or storage triggers) in an application.
-  detail::callable<option_result(const workload&)> run_without_front_door;
+  callable<option_result(const workload&)> run_without_front_door;
   /// The bill of several components placed together on this platform, shared fixed costs once
   /// (platform::price_together); used by the application placement.
-  detail::callable<cost_breakdown(std::span<const sharing_member>)> price_together;
+  callable<cost_breakdown(std::span<const sharing_member>)> price_together;
 };
 
 /// Run-time selection by id over a compile-time list of platforms (the CLI's catalog). The table

@@ -9,7 +9,7 @@
 #include <type_traits>
 #include <utility>
 
-namespace runwise::detail {
+namespace runwise {
 
 template <class Signature>
 class callable;
@@ -18,7 +18,7 @@ class callable;
 /// empty callable is a precondition violation, as for a null function pointer).
 ///
 /// ```cpp
-/// runwise::detail::callable<double(double)> twice = [k = 2.0](double x) { return k * x; };
+/// runwise::callable<double(double)> twice = [k = 2.0](double x) { return k * x; };
 /// twice(3.0);   // 6
 /// ```
 template <class R, class... Args>
@@ -62,4 +62,4 @@ class callable<R(Args...)> {
   const operations* ops_ = nullptr;
 };
 
-}  // namespace runwise::detail
+}  // namespace runwise
