@@ -76,9 +76,8 @@ class cost_breakdown {
   /// quantities (the unit price becomes their blended price); parts in different units leave the
   /// line without a single quantity.
   constexpr cost_breakdown& add(item_name item, usd amount, measure m) {
-    const line_item* was = find(item.text());
-    const bool fresh = was == nullptr || (was->amount.value() == 0 && was->quantity == 0 && was->unit.empty());
     line_item& l = line(item.text());
+    const bool fresh = l.amount.value() == 0 && l.quantity == 0 && l.unit.empty();  // new, or nothing yet
     l.amount += amount;
     if (fresh) {
       l.quantity = m.quantity, l.unit = m.unit, l.unit_price = m.unit_price;
@@ -126,16 +125,14 @@ class cost_breakdown {
 
   /// The amount of item `name`, or zero when there is none.
   [[nodiscard]] constexpr usd operator[](std::string_view name) const noexcept {
-    for (std::size_t i = 0; i < size_; ++i)
-      if (items_[i].name == name) return items_[i].amount;
-    return usd{};
+    const std::size_t i = index_of(name);
+    return i < size_ ? items_[i].amount : usd{};
   }
 
   /// The line called `name`, or nullptr.
   [[nodiscard]] constexpr const line_item* find(std::string_view name) const noexcept {
-    for (std::size_t i = 0; i < size_; ++i)
-      if (items_[i].name == name) return &items_[i];
-    return nullptr;
+    const std::size_t i = index_of(name);
+    return i < size_ ? &items_[i] : nullptr;
   }
 
   [[nodiscard]] constexpr std::size_t size() const noexcept { return size_; }
@@ -143,9 +140,14 @@ class cost_breakdown {
   [[nodiscard]] constexpr const line_item* end() const noexcept { return items_.data() + size_; }
 
  private:
+  /// The index of the line called `name`, or size() when there is none.
+  [[nodiscard]] constexpr std::size_t index_of(std::string_view name) const noexcept {
+    std::size_t i = 0;
+    while (i < size_ && items_[i].name != name) ++i;
+    return i;
+  }
   constexpr line_item& line(std::string_view name) {
-    for (std::size_t i = 0; i < size_; ++i)
-      if (items_[i].name == name) return items_[i];
+    if (const std::size_t i = index_of(name); i < size_) return items_[i];
     if (size_ == capacity) throw_full();
     items_[size_] = line_item{name, usd{}, 0, {}, 0};
     return items_[size_++];

@@ -39,19 +39,9 @@ namespace runwise::simulate {
 constexpr double rounding_seconds(double n, const instance_load& l, double per_instance, const duration_model& d,
                                   double g);
 
-/// rounding_seconds with the lone request's rounding `single` = E[billed(d)] - E[d] already known
-/// (it depends on the duration model and g only: a walk computes it once, not every step).
-constexpr double rounding_seconds_given(double n, const instance_load& l, double per_instance, double single,
-                                        double g) noexcept {
-  if (!(g > 0) || !(n > 0)) return 0.0;
-  if (detail::floor(per_instance) <= 1) return n * single;
-  const double first = n * l.idle_probability, others = n * detail::max(0.0, l.starts_per_arrival - l.idle_probability);
-  const double lone = l.idle_probability;
-  return first * (lone * single + (1 - lone) * g / 2) + others * g / 2;
-}
-
-/// Adds the busy periods of a step where `n` requests arrived to `split` (the same cases as
-/// rounding_seconds_given, without the granularity: split.rounding_s(single, g) is their rounding).
+/// Adds the busy periods of a step where `n` requests arrived to `split`: with C = 1 each request is
+/// a lone period; with C > 1 the n · P(N = 0) first-instance periods are lone with probability
+/// e^(-a), and those with company and the higher instances' periods are shared (rounding_seconds).
 constexpr void count_busy_periods(double n, const instance_load& l, double per_instance,
                                   instance_time_split& split) noexcept {
   if (!(n > 0)) return;
@@ -62,6 +52,16 @@ constexpr void count_busy_periods(double n, const instance_load& l, double per_i
   const double first = n * l.idle_probability, others = n * detail::max(0.0, l.starts_per_arrival - l.idle_probability);
   split.lone_periods += first * l.idle_probability;
   split.shared_periods += first * (1 - l.idle_probability) + others;
+}
+
+/// rounding_seconds with the lone request's rounding `single` = E[billed(d)] - E[d] already known
+/// (it depends on the duration model and g only: a walk computes it once, not every step).
+constexpr double rounding_seconds_given(double n, const instance_load& l, double per_instance, double single,
+                                        double g) noexcept {
+  if (!(g > 0) || !(n > 0)) return 0.0;
+  instance_time_split step;
+  count_busy_periods(n, l, per_instance, step);
+  return step.rounding_s(single, g);
 }
 
 constexpr double rounding_seconds(double n, const instance_load& l, double per_instance, const duration_model& d,

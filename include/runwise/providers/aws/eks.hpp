@@ -38,17 +38,21 @@ inline namespace prices_2026_11 {
 inline constexpr eks_sheet eks_prices{.as_of = "2026-11-26", .per_cluster_hour = 0.10, .extended_per_cluster_hour = 0.60};
 }  // namespace prices_2026_11
 
+/// The cluster-hours a control plane bills over `horizon` (whole hours, rounded up) and its rate.
+constexpr double eks_cluster_hours(seconds horizon) { return detail::ceil(to_hours(horizon) - 1e-9); }
+constexpr double eks_per_cluster_hour(const eks_sheet& p, eks_support support) {
+  return support == eks_support::extended ? p.extended_per_cluster_hour : p.per_cluster_hour;
+}
+
 /// The control plane of one cluster over `horizon`: $73.00 for 730 hours on standard support.
 constexpr usd eks_control_plane_cost(const eks_sheet& p, eks_support support, seconds horizon) {
-  return usd{detail::ceil(to_hours(horizon) - 1e-9) *
-             (support == eks_support::extended ? p.extended_per_cluster_hour : p.per_cluster_hour)};
+  return usd{eks_cluster_hours(horizon) * eks_per_cluster_hour(p, support)};
 }
 
 /// The control plane as a bill line: its cluster-hours at the hourly rate of the support tier.
 constexpr void add_eks_control_plane(cost_breakdown& b, const eks_sheet& p, eks_support support, seconds horizon) {
   b.add("control_plane", eks_control_plane_cost(p, support, horizon),
-        measure{detail::ceil(to_hours(horizon) - 1e-9), "cluster-h",
-                support == eks_support::extended ? p.extended_per_cluster_hour : p.per_cluster_hour});
+        measure{eks_cluster_hours(horizon), "cluster-h", eks_per_cluster_hour(p, support)});
 }
 
 }  // namespace runwise::pricing::aws
