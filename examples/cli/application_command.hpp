@@ -21,20 +21,6 @@
 
 namespace runwise_cli {
 
-/// Calls `f.template operator()<D>()` with the spec's decision policy type.
-template <class F>
-decltype(auto) with_decision(decision_rule rule, F&& f) {
-  switch (rule) {
-    case decision_rule::topsis:
-      return f.template operator()<runwise::decide::topsis>();
-    case decision_rule::cheapest:
-      return f.template operator()<runwise::decide::cheapest>();
-    case decision_rule::weighted_sum:
-      break;
-  }
-  return f.template operator()<runwise::decide::weighted_sum>();
-}
-
 /// The cost chart's traffic range for `w`: 1e-3 to 1e3 times today's, widened to show every
 /// break-even point of `e` (at most 1e-6 to 1e6).
 inline std::pair<double, double> chart_range(const runwise::evaluation& e, const runwise::workload& w) {

@@ -62,10 +62,11 @@ class json_defaults {
   std::string today_;
 };
 
-inline nlohmann::json catalog_json(const std::string& today) {
+template <class Registry = runwise::catalog_registry>
+nlohmann::json catalog_json(const std::string& today) {
   nlohmann::json list = nlohmann::json::array();
-  for (std::size_t i = 0; i < runwise::catalog_registry::size; ++i)
-    runwise::catalog_registry::visit(i, [&]<class P>() {
+  for (std::size_t i = 0; i < Registry::size; ++i)
+    Registry::visit(i, [&]<class P>() {
       nlohmann::json p{{"id", std::string(P::id)}, {"kind", runwise::to_string(P::kind)}};
       json_defaults writer(p, today);
       const typename P::config defaults{};
@@ -79,8 +80,13 @@ inline std::string catalog_text(const nlohmann::json& catalog) {
   std::string out = "runwise " + catalog["runwise"].get<std::string>() + " catalog (today " +
                     catalog["today"].get<std::string>() + ")\n";
   for (const auto& p : catalog["platforms"]) {
-    out += "\n" + p["id"].get<std::string>() + " (" + p["kind"].get<std::string>() + "), prices as of " +
-           p["as_of"].get<std::string>() + (p["stale"].get<bool>() ? "  WARNING: older than a year" : "") + "\n";
+    out += "\n" + p["id"].get<std::string>() + " (" + p["kind"].get<std::string>() + "), ";
+    if (!p.contains("as_of")) {  // a platform of the user's own (examples/own_cli): its rates are settings
+      out += "no price sheet (its rates are among its settings)\n";
+      continue;
+    }
+    out += "prices as of " + p["as_of"].get<std::string>() +
+           (p["stale"].get<bool>() ? "  WARNING: older than a year" : "") + "\n";
     std::vector<std::string> sheets{"prices"};  // the platform's own first, then its front doors'
     for (const auto& [key, value] : p.items())
       if (key != "prices" && key.size() > 7 && key.compare(key.size() - 7, 7, "_prices") == 0) sheets.push_back(key);

@@ -17,6 +17,7 @@
 #include <runwise/core/detail/format.hpp>
 #include <runwise/core/error.hpp>
 #include <runwise/core/progress.hpp>
+#include <runwise/trace/azure_2019_invocations.hpp>
 
 namespace runwise_cli {
 
@@ -124,6 +125,52 @@ class progress_meter {
                  duration_words(total - elapsed).c_str());
     drawn_ = true;
   }
+};
+
+}  // namespace runwise_cli
+
+namespace runwise_cli {
+
+/// `runwise fleet --progress`: "[#####.....]  45%  1,234 functions  800/s  ETA 12s" on stderr, at
+/// most five times a second, the share from the invocations file's bytes read so far.
+class fleet_progress {
+ public:
+  fleet_progress(bool draw, double file_bytes) : draw_(draw), file_bytes_(file_bytes) {}
+
+  /// Counts a row's bytes: its ids, trigger, counts and separators.
+  void read(const runwise::trace::azure_2019_function_minutes& row) {
+    if (!draw_) return;
+    bytes_read_ += static_cast<double>(row.owner.size() + row.app.size() + row.function.size() + row.trigger.size() +
+                                       4 + 2 * row.counts.size());
+    for (double c : row.counts)
+      for (double x = c; x >= 10; x /= 10) bytes_read_ += 1;
+  }
+
+  void draw(std::size_t rows, bool final) {
+    const auto now = clock::now();
+    if (!draw_ || (!final && now - last_ < std::chrono::milliseconds(200))) return;
+    last_ = now;
+    const double elapsed = std::chrono::duration<double>(now - started_).count();
+    const double share = final ? 1.0 : file_bytes_ > 0 ? std::min(1.0, bytes_read_ / file_bytes_) : 0.0;
+    const double rate = elapsed > 0 ? static_cast<double>(rows) / elapsed : 0;
+    const double eta = share > 0 ? elapsed * (1 - share) / share : 0;
+    char bar[31];
+    for (int i = 0; i < 30; ++i) bar[i] = i < static_cast<int>(share * 30) ? '#' : '.';
+    bar[30] = 0;
+    std::fprintf(stderr, "\r[%s] %3.0f%%  %zu functions  %.0f/s  ETA %.0fs  ", bar, share * 100, rows, rate, eta);
+    if (final) std::fputc('\n', stderr);
+  }
+
+  /// Ends the line after an error.
+  void end() const {
+    if (draw_) std::fputc('\n', stderr);
+  }
+
+ private:
+  using clock = std::chrono::steady_clock;
+  bool draw_;
+  double file_bytes_, bytes_read_ = 0;
+  clock::time_point started_ = clock::now(), last_ = started_;
 };
 
 }  // namespace runwise_cli

@@ -29,6 +29,32 @@ inline constexpr runwise::pricing::choice_table<decision_rule, 3> decision_names
      {"topsis", decision_rule::topsis},
      {"cheapest", decision_rule::cheapest}}};
 
+/// Calls `f.template operator()<D>()` with the spec's decision policy type.
+template <class F>
+decltype(auto) with_decision(decision_rule rule, F&& f) {
+  switch (rule) {
+    case decision_rule::topsis:
+      return f.template operator()<runwise::decide::topsis>();
+    case decision_rule::cheapest:
+      return f.template operator()<runwise::decide::cheapest>();
+    case decision_rule::weighted_sum:
+      break;
+  }
+  return f.template operator()<runwise::decide::weighted_sum>();
+}
+
+/// The criteria a spec's `weights` may name: those of its decision policy (`D::names`); a policy
+/// that weighs no criteria (cheapest) takes the default policy's, as weights it will not use.
+inline std::vector<std::string_view> criterion_names(decision_rule rule) {
+  return with_decision(rule, []<class D>() {
+    if constexpr (requires { D::names; })
+      return std::vector<std::string_view>(D::names.begin(), D::names.end());
+    else
+      return std::vector<std::string_view>(runwise::decide::weighted_sum::names.begin(),
+                                           runwise::decide::weighted_sum::names.end());
+  });
+}
+
 struct spec {
   runwise::workload workload;
   std::optional<runwise::application> application;  ///< `application` instead of `workload` (hybrid)
@@ -216,14 +242,15 @@ inline runwise::application read_application(json_object a, std::optional<double
   return out;
 }
 
-/// One `platforms[i]` entry: its id picks the type from the catalog, the rest are its settings.
-inline runwise::selected_platform read_platform(json_object p, spec& out) {
+/// One `platforms[i]` entry: its id picks the type from `Registry` (the catalog), the rest are its settings.
+template <class Registry>
+runwise::selected_platform read_platform(json_object p, spec& out) {
   const auto id = p.string("id");
-  if (!id) p.fail_missing({"id"}, "is required (one of " + runwise::catalog_registry::id_list() + ")");
-  const auto index = runwise::catalog_registry::find(*id);
+  if (!id) p.fail_missing({"id"}, "is required (one of " + Registry::id_list() + ")");
+  const auto index = Registry::find(*id);
   if (!index)
-    runwise::fail_input(p.at("id"), "unknown platform \"" + *id + "\"; known: " + runwise::catalog_registry::id_list());
-  return runwise::catalog_registry::visit(*index, [&]<class P>() {
+    runwise::fail_input(p.at("id"), "unknown platform \"" + *id + "\"; known: " + Registry::id_list());
+  return Registry::visit(*index, [&]<class P>() {
     typename P::config config;
     json_settings settings(p);
     P::config::visit(config, settings);
@@ -237,7 +264,8 @@ inline runwise::selected_platform read_platform(json_object p, spec& out) {
 
 /// The spec in `j`; files it names are relative to `base_dir` (the spec file's directory; empty for
 /// the working directory).
-inline spec read_spec(const nlohmann::json& j, const std::filesystem::path& base_dir = {}) {
+template <class Registry = runwise::catalog_registry>
+spec read_spec(const nlohmann::json& j, const std::filesystem::path& base_dir = {}) {
   json_object root(j, "");
   spec out;
   const auto horizon = root.number("horizon_hours");
@@ -258,14 +286,14 @@ inline spec read_spec(const nlohmann::json& j, const std::filesystem::path& base
     if (!list->is_array()) runwise::fail_input("platforms", "must be an array, got " + type_name(*list));
     if (list->empty()) runwise::fail_input("platforms", "must list at least one platform (omit it to use all)");
     for (std::size_t i = 0; i < list->size(); ++i) {
-      out.platforms.push_back(read_platform(json_object((*list)[i], "platforms[" + std::to_string(i) + "]"), out));
+      out.platforms.push_back(read_platform<Registry>(json_object((*list)[i], "platforms[" + std::to_string(i) + "]"), out));
       for (std::size_t k = 0; k + 1 < out.platforms.size(); ++k)
         if (out.platforms[k].id == out.platforms.back().id)
           runwise::fail_input("platforms[" + std::to_string(i) + "].id", out.platforms.back().id + " is listed twice");
     }
   } else {
-    for (std::size_t i = 0; i < runwise::catalog_registry::size; ++i)
-      out.platforms.push_back(runwise::catalog_registry::visit(i, [&]<class P>() {
+    for (std::size_t i = 0; i < Registry::size; ++i)
+      out.platforms.push_back(Registry::visit(i, [&]<class P>() {
         sheet_date_collector dates;
         const typename P::config defaults{};
         P::config::visit(defaults, dates);
@@ -279,10 +307,10 @@ inline spec read_spec(const nlohmann::json& j, const std::filesystem::path& base
     settings.choice("decision", out.decision, decision_names);
   }
   if (auto weights = root.object("weights")) {
-    for (const char* criterion : {"cost", "maintenance", "control", "scalability", "testing", "deployment_time"})
+    for (std::string_view criterion : criterion_names(out.decision))
       if (auto v = weights->number(criterion)) {
         runwise::detail::check_range(weights->at(criterion), *v, 0, 1e6);
-        out.preferences.weights.emplace_back(criterion, *v);
+        out.preferences.weights.emplace_back(std::string(criterion), *v);
       }
     weights->finish();
     double sum = 0;

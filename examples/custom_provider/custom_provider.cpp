@@ -27,12 +27,10 @@ struct acme_billing {
   }
 };
 
-struct no_limits {};
-
-struct acme_functions : composed_platform<simulate::function_instances, acme_billing, no_limits> {
+// No hard limits of its own (the default, no_limits): every workload fits.
+struct acme_functions : composed_platform<simulate::function_instances, acme_billing> {
   static constexpr std::string_view id = "acme_functions";
   static constexpr platform_kind kind = platform_kind::serverless;
-  static void check_limits(const workload&, const config&, std::vector<std::string>&) {}
   static cost_breakdown price(const workload& w, const usage& u, const config& c) {
     return acme_billing::bill(c.billing, u.served, w.duration, w.memory, u.horizon);
   }

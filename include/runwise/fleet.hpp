@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-// Fleet mode: one verdict per function of an Azure Functions 2019 trace, and what the whole fleet
-// adds up to; with the trace readers it needs.
+// Fleet mode: one verdict per function of a trace (evaluate_function), a whole fleet streamed over
+// threads (evaluate_fleet), what it adds up to (fleet_summary), the rows and summary as CSV, JSON
+// or text (report/fleet.hpp), and the Azure Functions 2019 readers and joins it needs.
 //
 // ```cpp
 // #include <runwise/fleet.hpp>
@@ -11,5 +12,8 @@
 
 #include "runwise.hpp"
 
+#include "analyze/evaluate_fleet.hpp"
 #include "analyze/fleet.hpp"
+#include "report/fleet.hpp"
+#include "trace/azure_2019_join.hpp"
 #include "trace.hpp"

@@ -15,21 +15,13 @@
 #include "../decide/cheapest.hpp"
 #include "../decide/concepts.hpp"
 #include "../evaluate/registry.hpp"
+#include "../trace/azure_2019_join.hpp"
 #include "../workload/workload.hpp"
 
 namespace runwise::analyze {
 
-/// the CLI's fleet memory: a function's 99th-percentile allocated memory rounded up to a
-/// multiple of 128 MB, at least 128 MB (what a team would configure for it).
-///
-/// ```cpp
-/// static_assert(runwise::analyze::fleet_memory_mb(200) == 256);
-/// ```
-constexpr double fleet_memory_mb(double pct99_mb) noexcept {
-  if (!(pct99_mb > 128)) return 128;
-  const double blocks = static_cast<double>(static_cast<long long>(pct99_mb / 128));
-  return (blocks * 128 < pct99_mb ? blocks + 1 : blocks) * 128;
-}
+/// A function's configured memory from its 99th-percentile allocated memory (fleet mode's rule).
+using trace::fleet_memory_mb;
 
 /// One function's verdict: its cost on each selected platform (nullopt where it cannot run), the
 /// kind and platform the decision policy chose (empty platform when none can run it).

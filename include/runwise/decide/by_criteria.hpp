@@ -56,7 +56,10 @@ concept aggregation_rule = requires(const score_rows& m, const std::vector<doubl
   { R::aggregate(m, w) } -> std::same_as<std::vector<double>>;
 };
 
-namespace impl {
+}  // namespace runwise::decide
+
+namespace runwise::detail {
+
 template <class... Cs>
 constexpr std::array<std::string_view, sizeof...(Cs)> criterion_names(type_list<Cs...>) {
   return {Cs::name...};
@@ -86,7 +89,9 @@ std::vector<double> resolve_weights(const std::array<std::string_view, N>& names
 }
 
 inline std::string two(double x) { return criteria::rounded(x, 2); }
-}  // namespace impl
+}  // namespace runwise::detail
+
+namespace runwise::decide {
 
 /// A decision policy over criteria `Criteria` (a type_list of criterion types, default the
 /// article's six) aggregated by `Rule`. Every feasible option is scored on every criterion (its
@@ -108,7 +113,7 @@ inline std::string two(double x) { return criteria::rounded(x, 2); }
 /// ```
 template <aggregation_rule Rule, class Criteria = criteria::article_criteria>
 struct by_criteria {
-  static constexpr auto names = impl::criterion_names(Criteria{});
+  static constexpr auto names = detail::criterion_names(Criteria{});
 
   static recommendation decide(std::vector<option_result>& options, const decision_context& ctx) {
     if (std::none_of(options.begin(), options.end(), [](const auto& o) { return o.feasible; })) {
@@ -120,13 +125,13 @@ struct by_criteria {
     const workload fallback{};
     const workload& w = ctx.subject ? *ctx.subject : fallback;
     const weight_set ws = ctx.prefs.weights.empty() ? default_weights(w) : weight_set{ctx.prefs.weights, {}};
-    const std::vector<double> weights = impl::resolve_weights(names, ws.values, !ctx.prefs.weights.empty());
+    const std::vector<double> weights = detail::resolve_weights(names, ws.values, !ctx.prefs.weights.empty());
 
     // Assess first (criteria read the whole field), then store.
     std::vector<std::vector<criteria::assessment>> found(options.size());
     for (std::size_t i = 0; i < options.size(); ++i)
       if (options[i].feasible)
-        found[i] = impl::assess_all(Criteria{}, {w, options[i], options, ctx.prefs.assumptions, ctx.horizon});
+        found[i] = detail::assess_all(Criteria{}, {w, options[i], options, ctx.prefs.assumptions, ctx.horizon});
     score_rows rows;
     for (std::size_t i = 0; i < options.size(); ++i) {
       option_result& o = options[i];
@@ -177,9 +182,9 @@ struct by_criteria {
     std::string verdict = kind + " on " + win.platform + ": ";
     if (choice_forced)
       verdict += "no " + std::string(to_string(other_kind)) + " option can run this workload (" + forced + "); ";
-    verdict += std::string(Rule::label) + " " + impl::two(win.score);
+    verdict += std::string(Rule::label) + " " + detail::two(win.score);
     if (rival)
-      verdict += " against " + impl::two(rival->score) + " for " + rival->platform +
+      verdict += " against " + detail::two(rival->score) + " for " + rival->platform +
                  (rival->kind != win.kind ? ", the best " + std::string(to_string(rival->kind)) + " option"
                                           : ", the runner-up");
     if (rival && rival->score > win.score && !criteria::adequate(*rival))
@@ -195,8 +200,8 @@ struct by_criteria {
         lead.emplace_back(weights[j] * (win.scores[j].second - rival->scores[j].second) / total, j);
       std::stable_sort(lead.begin(), lead.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
       const auto line = [&](const option_result& o, std::size_t j) {
-        return std::string(names[j]) + " (" + impl::two(win.scores[j].second) + " vs " +
-               impl::two(rival->scores[j].second) + "): " + o.evidence[j].second;
+        return std::string(names[j]) + " (" + detail::two(win.scores[j].second) + " vs " +
+               detail::two(rival->scores[j].second) + "): " + o.evidence[j].second;
       };
       for (const auto& [d, j] : lead)
         if (d > 1e-3) r.reasons.push_back(line(win, j));

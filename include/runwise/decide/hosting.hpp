@@ -22,7 +22,10 @@
 
 namespace runwise::decide {
 
-namespace impl {
+}  // namespace runwise::decide
+
+namespace runwise::detail {
+
 inline std::string hosting_label(hosting h) {
   return h == hosting::instances            ? "instances you run"
          : h == hosting::managed_containers ? "hosts the provider runs"
@@ -69,10 +72,12 @@ inline std::string compare_pair(const std::string& question, const option_result
   if (!ahead.empty()) s += ", ahead on " + ahead;
   if (!behind.empty()) s += (ahead.empty() ? ", " : "; ") + std::string("behind on ") + behind;
   if (criteria::adequate(b))
-    if (const std::string more = costs_more_than(a, b); !more.empty()) s += "; it costs " + more;
+    if (const std::string more = decide::costs_more_than(a, b); !more.empty()) s += "; it costs " + more;
   return s;
 }
-}  // namespace impl
+}  // namespace runwise::detail
+
+namespace runwise::decide {
 
 /// Among the feasible container options of `ranked` (best first), the best one and, where both
 /// sides are present, why its hosting (instances vs managed hosts) and its orchestrator (ECS vs
@@ -98,12 +103,12 @@ inline std::optional<hosting_advice> advise_hosting(const std::vector<option_res
     return nullptr;
   };
   if (const auto* o = first_other([&](const option_result& x) { return x.traits.runs_on != best.traits.runs_on; }))
-    h.reasons.push_back(impl::compare_pair("hosting", best, impl::hosting_label(best.traits.runs_on), *o,
-                                           impl::hosting_label(o->traits.runs_on), names, weights));
+    h.reasons.push_back(detail::compare_pair("hosting", best, detail::hosting_label(best.traits.runs_on), *o,
+                                           detail::hosting_label(o->traits.runs_on), names, weights));
   if (const auto* o =
           first_other([&](const option_result& x) { return x.traits.orchestrator != best.traits.orchestrator; }))
-    h.reasons.push_back(impl::compare_pair("orchestration", best, impl::orchestration_label(best.traits.orchestrator),
-                                           *o, impl::orchestration_label(o->traits.orchestrator), names, weights));
+    h.reasons.push_back(detail::compare_pair("orchestration", best, detail::orchestration_label(best.traits.orchestrator),
+                                           *o, detail::orchestration_label(o->traits.orchestrator), names, weights));
   return h;
 }
 

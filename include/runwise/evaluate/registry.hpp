@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <optional>
@@ -10,6 +11,7 @@
 #include <vector>
 
 #include "../core/callable.hpp"
+#include "../core/error.hpp"
 #include "../core/detail/type_list.hpp"
 #include "../decide/concepts.hpp"
 #include "../decide/weighted_sum.hpp"
@@ -104,6 +106,36 @@ selected_platform select(typename P::config c, const std::string& path = std::st
           },
           [direct, path](const workload& w) { return evaluate_option<P>(w, direct, path, false); },
           [c](std::span<const sharing_member> members) { return runwise::price_together<P>(members, c); }};
+}
+
+/// The platforms of `Registry` named in `list` ("aws_lambda,aws_fargate"; empty: every one), in
+/// that order, each with its default settings. An unknown or repeated id throws runwise::error
+/// naming `field` (a flag or a spec path) and, for an unknown one, the ids there are.
+///
+/// ```cpp
+/// auto chosen = runwise::select_listed<runwise::catalog_registry>("aws_lambda,aws_fargate", "--platforms");
+/// ```
+template <class Registry>
+std::vector<selected_platform> select_listed(std::string_view list, const std::string& field) {
+  std::vector<std::string> ids;
+  if (list.empty()) {
+    for (auto id : Registry::ids) ids.emplace_back(id);
+  } else {
+    for (std::size_t at = 0; at <= list.size();) {
+      const auto comma = std::min(list.find(',', at), list.size());
+      ids.emplace_back(list.substr(at, comma - at));
+      at = comma + 1;
+    }
+  }
+  std::vector<selected_platform> out;
+  for (const auto& id : ids) {
+    const auto i = Registry::find(id);
+    if (!i) fail_input(field, "unknown platform \"" + id + "\"; known: " + Registry::id_list());
+    for (const auto& p : out)
+      if (p.id == id) fail_input(field, id + " is listed twice");
+    out.push_back(Registry::visit(*i, []<class P>() { return select<P>({}); }));
+  }
+  return out;
 }
 
 /// Evaluates `w` on platforms chosen at run time, ranks them with decision policy `D` (default: the

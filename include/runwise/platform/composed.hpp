@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "../core/usage.hpp"
 #include "../pricing/front_door.hpp"
@@ -37,9 +38,13 @@ struct composed_config {
   }
 };
 
+/// A platform's hard limits when it has none: every workload fits.
+struct no_limits {};
+
 /// The part every platform composed of policies shares: its policies' names, its config, running the
-/// capacity policy and pricing the front door. A platform derives from it and adds its id, kind,
-/// limits check, and how its usage is billed (`price`, `quote`).
+/// capacity policy, its limits check and pricing the front door. A platform derives from it and adds
+/// its id, kind, and how its usage is billed (`price`, `quote`); where its limits depend on its
+/// settings it writes its own `check_limits` (which hides this one).
 ///
 /// ```cpp
 /// struct my_functions : runwise::composed_platform<runwise::simulate::function_instances, my_billing, my_limits> {
@@ -47,7 +52,7 @@ struct composed_config {
 ///   ...
 /// };
 /// ```
-template <class Capacity, class Billing, class Limits, class FrontDoor = pricing::no_front_door>
+template <class Capacity, class Billing, class Limits = no_limits, class FrontDoor = pricing::no_front_door>
 struct composed_platform {
   using capacity_policy = Capacity;
   using billing_policy = Billing;
@@ -56,6 +61,12 @@ struct composed_platform {
   using config = composed_config<Capacity, Billing, FrontDoor>;
 
   static usage simulate(const workload& w, const config& c) { return Capacity::run(w, c.capacity); }
+
+  /// Why the platform cannot run `w`: `Limits::check(w, reasons)`, where the limits policy has one
+  /// that needs only the workload (no_limits has none: every workload fits).
+  static void check_limits(const workload& w, const config&, std::vector<std::string>& reasons) {
+    if constexpr (requires { Limits::check(w, reasons); }) Limits::check(w, reasons);
+  }
 
   /// Tasks a container capacity policy settles on for a steady workload (closed-form quotes).
   static constexpr double steady_task_count(const steady_workload& s, const config& c) requires requires {

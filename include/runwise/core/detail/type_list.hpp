@@ -8,9 +8,16 @@
 namespace runwise {
 
 /// A compile-time list of types, e.g. the platforms of a catalog.
+///
+/// ```cpp
+/// using mine = runwise::catalog::append<my_platform>;   // the shipped platforms, then mine
+/// ```
 template <class... Ts>
 struct type_list {
   static constexpr std::size_t size = sizeof...(Ts);
+  /// The same list with `Us...` after its types.
+  template <class... Us>
+  using append = type_list<Ts..., Us...>;
 };
 
 namespace detail {

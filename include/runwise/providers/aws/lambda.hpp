@@ -294,9 +294,7 @@ struct aws_lambda : composed_platform<simulate::function_instances, pricing::aws
   static constexpr platform_traits traits{.runs_on = hosting::functions,
                                           .local_emulator = "AWS SAM CLI (sam local) or LocalStack"};
 
-  static void check_limits(const workload& w, const config&, std::vector<std::string>& reasons) {
-    limits_policy::check(w, reasons);
-  }
+  // check_limits: composed_platform's, aws_lambda_limits::check (the limits need no setting).
 
   static cost_breakdown price(const workload& w, const usage& u, const config& c) {
     cost_breakdown bill = billing_policy::bill(c.billing, {.invocations = u.served,
