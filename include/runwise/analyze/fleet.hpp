@@ -15,7 +15,7 @@
 #include "../decide/cheapest.hpp"
 #include "../decide/concepts.hpp"
 #include "../evaluate/registry.hpp"
-#include "../trace/azure_2019_join.hpp"
+#include "../trace/fleet_memory.hpp"
 #include "../workload/workload.hpp"
 
 namespace runwise::analyze {

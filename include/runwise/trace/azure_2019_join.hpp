@@ -15,20 +15,9 @@
 #include "../core/error.hpp"
 #include "azure_2019_durations.hpp"
 #include "azure_2019_memory.hpp"
+#include "fleet_memory.hpp"
 
 namespace runwise::trace {
-
-/// A function's configured memory from its 99th-percentile allocated memory: rounded up to a
-/// multiple of 128 MB, at least 128 MB (what a team would configure for it).
-///
-/// ```cpp
-/// static_assert(runwise::trace::fleet_memory_mb(200) == 256);
-/// ```
-constexpr double fleet_memory_mb(double pct99_mb) noexcept {
-  if (!(pct99_mb > 128)) return 128;
-  const double blocks = static_cast<double>(static_cast<long long>(pct99_mb / 128));
-  return (blocks * 128 < pct99_mb ? blocks + 1 : blocks) * 128;
-}
 
 /// One function's duration and memory, and where each came from.
 struct azure_2019_sizing {
