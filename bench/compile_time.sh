@@ -8,6 +8,8 @@
 #   compiled  the same source in the opt-in separately compiled mode (-DRUNWISE_SEPARATE_COMPILATION,
 #             what linking runwise::compiled sets): that work is in the library, declared extern here.
 #             Compiled only, like the others, so the library is not needed.
+#   include   <runwise/runwise.hpp> and an empty main, against a TU with only the four standard
+#             headers and an empty main (issue 23's measure: what including the core header costs).
 # Each TU is compiled with -O2 -std=c++20 to an object file, several times, interleaved; the script
 # prints the median CPU time (user + sys) of each and the ratios, for g++ and, when present, clang++.
 #
@@ -82,6 +84,19 @@ int main() {
 }
 EOF
 
+cat >"$work/include_tu.cpp" <<EOF
+#include <${header}>
+int main() {}
+EOF
+
+cat >"$work/std_include_tu.cpp" <<'EOF'
+#include <algorithm>
+#include <map>
+#include <string>
+#include <vector>
+int main() {}
+EOF
+
 # CPU seconds (user + sys) of one compilation.
 cpu_seconds() {
   local TIMEFORMAT='%3U %3S'
@@ -107,18 +122,23 @@ check() { # check NAME RATIO BOUND
     status=1
   fi
 }
-printf '%-9s %-20s %10s %8s %10s %10s %7s %10s %10s\n' compiler header baseline_s quote_s evaluate_s compiled_s \
-  quote/b evaluate/b compiled/b
+printf '%-9s %-20s %10s %8s %10s %10s %7s %10s %10s %9s %9s %9s\n' compiler header baseline_s quote_s evaluate_s \
+  compiled_s quote/b evaluate/b compiled/b std_inc_s include_s include/s
 for cxx in $compilers; do
   flags=(-std=c++20 -O2 -I"$include_dir" -c -o "$work/out.o")
-  baseline=() quote=() evaluate=() compiled=()
+  baseline=() quote=() evaluate=() compiled=() std_include=() include=()
   # Interleaved, so a change of machine load during the run hits all four alike.
   for ((i = 0; i < repetitions; ++i)); do
     baseline+=("$(cpu_seconds "$cxx" "${flags[@]}" "$work/baseline_tu.cpp")")
     quote+=("$(cpu_seconds "$cxx" "${flags[@]}" "$work/quote_tu.cpp")")
     evaluate+=("$(cpu_seconds "$cxx" "${flags[@]}" "$work/evaluate_tu.cpp")")
     compiled+=("$(cpu_seconds "$cxx" "${flags[@]}" -DRUNWISE_SEPARATE_COMPILATION "$work/evaluate_tu.cpp")")
+    std_include+=("$(cpu_seconds "$cxx" "${flags[@]}" "$work/std_include_tu.cpp")")
+    include+=("$(cpu_seconds "$cxx" "${flags[@]}" "$work/include_tu.cpp")")
   done
+  si=$(printf '%s\n' "${std_include[@]}" | median)
+  inc=$(printf '%s\n' "${include[@]}" | median)
+  ir=$(awk -v x="$inc" -v b="$si" 'BEGIN { printf "%.2f", x / b }')
   b=$(printf '%s\n' "${baseline[@]}" | median)
   q=$(printf '%s\n' "${quote[@]}" | median)
   e=$(printf '%s\n' "${evaluate[@]}" | median)
@@ -126,7 +146,8 @@ for cxx in $compilers; do
   qr=$(awk -v x="$q" -v b="$b" 'BEGIN { printf "%.2f", x / b }')
   er=$(awk -v x="$e" -v b="$b" 'BEGIN { printf "%.2f", x / b }')
   cr=$(awk -v x="$c" -v b="$b" 'BEGIN { printf "%.2f", x / b }')
-  printf '%-9s %-20s %10.3f %8.3f %10.3f %10.3f %7s %10s %10s\n' "$cxx" "$header" "$b" "$q" "$e" "$c" "$qr" "$er" "$cr"
+  printf '%-9s %-20s %10.3f %8.3f %10.3f %10.3f %7s %10s %10s %9.3f %9.3f %9s\n' "$cxx" "$header" "$b" "$q" "$e" "$c" \
+    "$qr" "$er" "$cr" "$si" "$inc" "$ir"
   check quote "$qr" "$max_quote_ratio"
   check evaluate "$er" "$max_evaluate_ratio"
   check "evaluate (compiled mode)" "$cr" "$max_compiled_ratio"

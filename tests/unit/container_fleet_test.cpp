@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <vector>
 
 #include <runwise/core/error.hpp>
@@ -208,4 +209,52 @@ TEST_CASE("HPA scale-up rate: Kubernetes' default policies, 100% or 4 pods per 1
   CHECK(u.overloaded.value() == doctest::Approx(14'880));
   // Mean pods: 2 × 6 minutes + 48 + 3 × 200 = 660 pod-minutes over 10 minutes.
   CHECK(u.mean_instances == doctest::Approx(66));
+}
+
+namespace {
+// A user's autoscaler (issue 23, item 4): one task while requests come, none once no request has
+// been seen for `idle_timeout_s` — the scale-to-zero timer a queue worker on ECS might run.
+struct scale_to_zero_timer {
+  double idle_timeout_s = 120;
+  double last_busy_s = -1e300;
+  double desired(const simulate::scaling::observation& o) {
+    if (o.load > 0) {
+      last_busy_s = o.now_s;
+      return o.clamp(std::max(1.0, o.proportional()));
+    }
+    return o.now_s - last_busy_s >= idle_timeout_s ? o.clamp(0) : o.current;
+  }
+};
+static_assert(simulate::scaling::autoscaler<scale_to_zero_timer>);
+}  // namespace
+
+TEST_CASE("A user's autoscaler: a scale-to-zero timer, by hand") {
+  // Minutes of 60, 60, 0, 0, 0, 0, 60, 0, 0, 0 requests of 1 s, one at a time: loads 1, 1, 0, 0, 0,
+  // 0, 1, 0, 0, 0 busy tasks. No observation delay, no start-up: the decision at minute i sees minute
+  // i - 1. It starts at the first minute's load (1 task); minutes 1 and 2 see load 1 (last busy at
+  // 120 s); minute 3 sees 0 but only 60 s idle: 1 task; minute 4, 120 s idle: 0 tasks (the first task
+  // ran 0-240 s). Minutes 5 and 6: 0 tasks, so minute 6's 60 requests wait. Minute 7 sees minute 6's
+  // load: 1 task from 420 s, which serves the 60 waiting; minute 8 (60 s idle) keeps it, minute 9
+  // (120 s) stops it at 540 s. Tasks per minute 1, 1, 1, 1, 0, 0, 0, 1, 1, 0: 6 task-minutes over
+  // 10, a mean of 0.6 tasks; billed runs 0-240 s and 420-540 s; 60 requests late, all 180 served.
+  const workload w =
+      one_second(traffic_series(seconds{60}, std::vector<double>{60, 60, 0, 0, 0, 0, 60, 0, 0, 0}));
+  const container_fleet::config c{.target_utilization = 1, .min_tasks = 0, .max_tasks = 10,
+                                  .observation_delay_s = 0, .startup_s = 0};
+  container_fleet::step_trace steps;
+  const usage u = container_fleet::run_with(w, c, scale_to_zero_timer{}, &steps);
+  CHECK(steps.tasks == std::vector<double>{1, 1, 1, 1, 0, 0, 0, 1, 1, 0});
+  REQUIRE(u.runs.size() == 2);
+  CHECK(u.runs[0].start.value() == 0);
+  CHECK(u.runs[0].stop.value() == 240);
+  CHECK(u.runs[1].start.value() == 420);
+  CHECK(u.runs[1].stop.value() == 540);
+  CHECK(u.mean_instances == doctest::Approx(0.6));
+  CHECK(u.overloaded.value() == doctest::Approx(60));
+  CHECK(u.served.value() == doctest::Approx(180));
+  CHECK(u.peak_instances == 1);
+  CHECK_FALSE(u.fixed_size);
+  // Without its steps recorded the same run (run_with never takes the fixed fleet's shortcut).
+  const usage again = container_fleet::run_with(w, c, scale_to_zero_timer{});
+  CHECK(again.mean_instances == u.mean_instances);
 }

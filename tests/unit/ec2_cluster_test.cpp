@@ -5,7 +5,7 @@
 
 using namespace runwise;
 using pricing::aws::ec2_cluster_billing;
-using simulate::orchestrator;
+namespace orchestrator = simulate::orchestrator;
 using ecs = ec2_cluster_billing<orchestrator::ecs>;
 using eks = ec2_cluster_billing<orchestrator::eks>;
 
@@ -20,10 +20,10 @@ TEST_CASE(
     "what a node leaves for tasks: ECS registers 7,985 of 8,192 MiB; EKS reserves CPU in tiers and 255 + 11 MiB per "
     "pod") {
   const simulate::node_shape m5_large{2, 8, 29, 0};
-  const auto e = simulate::allocatable(m5_large, orchestrator::ecs);
+  const auto e = orchestrator::ecs::allocatable(m5_large);
   CHECK(e.vcpu == 2);
   CHECK(e.memory_mib == doctest::Approx(7985));  // the ECS documentation's m4.large (8 GiB) example
-  const auto k = simulate::allocatable(m5_large, orchestrator::eks);
+  const auto k = orchestrator::eks::allocatable(m5_large);
   CHECK(k.vcpu == doctest::Approx(2 - 0.070));  // 6% of the first core + 1% of the second: "cpu: 70m" on m5.large
   CHECK(k.memory_mib == doctest::Approx(8192 - (255 + 11 * 29) - 100));
   CHECK(k.pods == 29);

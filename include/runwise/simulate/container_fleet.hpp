@@ -14,10 +14,12 @@
 #include <vector>
 
 #include "../core/detail/check.hpp"
+#include "../core/detail/function_ref.hpp"
 #include "../core/detail/math.hpp"
 #include "../core/usage.hpp"
 #include "../workload/workload.hpp"
 #include "fifo_queue.hpp"
+#include "scaling/autoscaler.hpp"
 #include "scaling/hpa.hpp"
 #include "scaling/policy.hpp"
 #include "scaling/step.hpp"
@@ -50,6 +52,9 @@ namespace runwise::simulate {
 /// `min_tasks` and `max_tasks`, and starts at the count it wants for the first step (the service ran
 /// before the horizon). Launched tasks bill at once and serve after `startup_s`; scale-in stops the
 /// newest tasks first, those still starting before running ones (as a ReplicaSet does).
+///
+/// Each autoscaler is a policy type of simulate/scaling/ (target_tracking_scaler, hpa_scaler,
+/// step_scaler); `run` picks one by `policy`, `run_with` runs any scaling::autoscaler, yours too.
 ///
 /// ```cpp
 /// runwise::simulate::container_fleet::config c{.policy = runwise::simulate::scaling_policy::hpa, .startup_s = 30};
@@ -168,15 +173,26 @@ struct container_fleet {
   ///                   {.policy = runwise::simulate::scaling_policy::hpa}, 2, 100, 45) == 24);
   /// ```
   static constexpr double hpa_scale_up(const config& c, double current, double wanted, double interval_s) noexcept {
-    const double periods = detail::max(1.0, detail::floor(interval_s / c.scale_up_period_s + 1e-9));
-    double reached = current;
-    for (double p = 0; p < periods && reached < wanted; ++p) {
-      const double next =
-          detail::max(detail::ceil(reached * (1 + c.scale_up_percent / 100) - 1e-9), reached + c.scale_up_pods);
-      if (next <= reached) break;  // no scale-up policy allows growth
-      reached = next;
-    }
-    return detail::min(reached, wanted);
+    return scale_up_policy(c).reach(current, wanted, interval_s);
+  }
+
+  /// The config's autoscaler settings as the policy types of simulate/scaling/.
+  static constexpr scaling::hpa_scale_up_policy scale_up_policy(const config& c) noexcept {
+    return {c.scale_up_percent, c.scale_up_pods, c.scale_up_period_s};
+  }
+  static constexpr scaling::target_tracking_scaler target_tracking_of(const config& c) noexcept {
+    return {.scale_in_cooldown_s = c.scale_in_cooldown_s};
+  }
+  static scaling::hpa_scaler hpa_of(const config& c) {
+    scaling::hpa_scaler h;
+    h.tolerance = c.tolerance;
+    h.sync_period_s = c.sync_period_s;
+    h.stabilization_window_s = c.scale_in_cooldown_s;
+    h.scale_up = scale_up_policy(c);
+    return h;
+  }
+  static constexpr scaling::step_scaler step_of(const config& c) noexcept {
+    return {.steps = c.steps, .scale_out_cooldown_s = c.scale_out_cooldown_s, .scale_in_cooldown_s = c.scale_in_cooldown_s};
   }
 
   /// Tasks a fixed fleet runs for workload `w` (the `fixed` policy's count).
@@ -193,8 +209,60 @@ struct container_fleet {
     std::vector<double> overloaded;  ///< the step's arrivals served late (behind the backlog)
   };
 
-  /// Runs `w`'s traffic through the fleet; with `steps`, also records each step (cheap when null).
+  /// Runs `w`'s traffic through the fleet under `c.policy`; with `steps`, also records each step
+  /// (cheap when null).
   static usage run(const workload& w, const config& c, step_trace* steps = nullptr) {
+    switch (c.policy) {
+      case scaling_policy::target_tracking:
+        return run_with(w, c, target_tracking_of(c), steps);
+      case scaling_policy::hpa:
+        return run_with(w, c, hpa_of(c), steps);
+      case scaling_policy::step:
+        return run_with(w, c, step_of(c), steps);
+      case scaling_policy::fixed:
+        break;
+    }
+    return walk(w, c, nullptr, steps);
+  }
+
+  /// Runs `w`'s traffic through the fleet under autoscaler `scaler` (a scaling::autoscaler; c.policy
+  /// is not read, the rest of `c` is: bounds, target, observation delay, start-up time).
+  ///
+  /// ```cpp
+  /// struct every_step_to_the_load {   // scale to the load at once, no cooldown
+  ///   double desired(const runwise::simulate::scaling::observation& o) { return o.clamp(o.proportional()); }
+  /// };
+  /// runwise::usage u = runwise::simulate::container_fleet::run_with(w, c, every_step_to_the_load{});
+  /// ```
+  template <scaling::autoscaler A>
+  static usage run_with(const workload& w, const config& c, A scaler, step_trace* steps = nullptr) {
+    const auto desired = [&](const scaling::observation& o) { return static_cast<double>(scaler.desired(o)); };
+    const auto next = [&]() -> double {
+      if constexpr (requires { scaler.next_decision_s(); })
+        return scaler.next_decision_s();
+      else
+        return 0;  // every step
+    };
+    const auto initial = [&](const scaling::observation& o) -> double {
+      if constexpr (requires { scaler.initial(o); })
+        return scaler.initial(o);
+      else
+        return o.clamp(o.proportional());
+    };
+    const decider d{desired, next, initial};
+    return walk(w, c, &d, steps);
+  }
+
+ private:
+  /// An autoscaler seen through references, so that walk() is compiled once for all of them.
+  struct decider {
+    detail::function_ref<double(const scaling::observation&)> desired;
+    detail::function_ref<double()> next_decision_s;
+    detail::function_ref<double(const scaling::observation&)> initial;
+  };
+
+  /// The fleet over the traffic: fixed when `scaler` is null.
+  static usage walk(const workload& w, const config& c, const decider* scaler, step_trace* steps) {
     const traffic_series& t = w.traffic;
     const std::vector<double>& n = t.counts();
     const double step = t.step().value();
@@ -204,14 +272,13 @@ struct container_fleet {
     const double target = utilization_target(c, d, k);
     const double lo = std::ceil(c.min_tasks), hi = std::floor(c.max_tasks);
     const auto load = [&](std::size_t j) { return n[j] / per_task_per_step; };  // busy tasks at 100%
-    const auto clamp = [&](double x) { return std::min(hi, std::max(lo, x)); };
     // A step's metric is seen `lag` steps after the step that just ended.
     const auto lag = static_cast<std::size_t>(std::max(0.0, std::ceil(c.observation_delay_s / step - 1e-9)));
 
     usage u;
     u.horizon = t.horizon();
     u.arrived = t.total();
-    u.fixed_size = c.policy == scaling_policy::fixed || lo >= hi;
+    u.fixed_size = !scaler || lo >= hi;
     if (n.empty()) return u;
 
     // Tasks live in cohorts launched together, newest last; `ready` is non-decreasing along it.
@@ -219,19 +286,17 @@ struct container_fleet {
       double launch, ready, tasks;
     };
     std::vector<cohort> fleet;
-    double current = c.policy == scaling_policy::fixed ? task_count(w, c) : clamp(std::ceil(load(0) / target - 1e-9));
+    const auto seen = [&](double now, double current, double observed) {
+      return scaling::observation{now, step, current, observed, target, lo, hi};
+    };
+    double current = scaler ? scaler->initial(seen(0, 0, load(0))) : task_count(w, c);
     if (current > 0) fleet.push_back({0, 0, current});
 
-    double last_out = -1e300, last_any = -1e300, next_sync = 0, last_sync = -1e300;
-    // HPA: (time, count) with counts decreasing, from `oldest` on (a vector allocates nothing until
-    // used, unlike a deque, and every fleet run constructs one).
-    std::vector<std::pair<double, double>> recommendations;
-    std::size_t oldest = 0;
     fifo_queue queue;
     double tasks_sum = 0;  // over the steps: scaled to task-seconds once, at the end
     // A fixed fleet whose steps nobody records: nothing scales, the tasks are all ready from the
     // start (their start-up is before the horizon), so only the queue moves.
-    const bool only_the_queue = c.policy == scaling_policy::fixed && !steps;
+    const bool only_the_queue = !scaler && !steps;
     if (only_the_queue) {
       // The queue forms only in a step with more arrivals than the capacity: below the busiest
       // step's count it stays empty, with no step to walk.
@@ -243,52 +308,10 @@ struct container_fleet {
     }
     for (std::size_t i = 0; !only_the_queue && i < n.size(); ++i) {
       const double now = static_cast<double>(i) * step;
-      if (c.policy != scaling_policy::fixed && i >= lag + 1 && now >= next_sync - 1e-9) {
-        const double observed = load(i - 1 - lag);
-        double desired = current;
-        switch (c.policy) {
-          case scaling_policy::target_tracking:
-            desired = std::ceil(observed / target - 1e-9);
-            break;
-          case scaling_policy::hpa:
-            desired = current > 0 ? scaling::hpa_desired(current, observed / current, target, c.tolerance)
-                                  : std::ceil(observed / target - 1e-9);
-            break;
-          case scaling_policy::step:
-            if (current > 0)
-              desired = std::ceil(scaling::step_desired(current, observed / (current * target), c.steps) - 1e-9);
-            else if (observed > 0)
-              desired = std::ceil(c.steps.scale_out_tasks - 1e-9);
-            break;
-          case scaling_policy::fixed:
-            break;
-        }
-        desired = clamp(desired);
-        if (c.policy == scaling_policy::hpa) {
-          // Scale-down stabilisation: the highest recommendation of the window wins.
-          next_sync = now + c.sync_period_s;
-          while (recommendations.size() > oldest && recommendations.back().second <= desired)
-            recommendations.pop_back();
-          recommendations.emplace_back(now, desired);
-          while (recommendations[oldest].first < now - c.scale_in_cooldown_s - 1e-9) ++oldest;
-          if (desired < current) desired = std::min(current, recommendations[oldest].second);
-          if (oldest > 64 && 2 * oldest > recommendations.size()) {  // forget what expired
-            recommendations.erase(recommendations.begin(),
-                                  recommendations.begin() + static_cast<std::ptrdiff_t>(oldest));
-            oldest = 0;
-          }
-          if (desired > current) desired = hpa_scale_up(c, current, desired, std::min(step, now - last_sync));
-          last_sync = now;
-        } else {
-          // Target tracking's desired count already counts the tasks a scale-out added: above the
-          // current count it is a larger scale-out, which the cooldown does not hold (see above).
-          if (desired > current && c.policy == scaling_policy::step && now - last_out < c.scale_out_cooldown_s - 1e-9)
-            desired = current;
-          if (desired < current && now - last_any < c.scale_in_cooldown_s - 1e-9) desired = current;
-        }
+      if (scaler && i >= lag + 1 && now >= scaler->next_decision_s() - 1e-9) {
+        const double desired = scaler->desired(seen(now, current, load(i - 1 - lag)));
         if (desired > current) {
           fleet.push_back({now, now + c.startup_s, desired - current});
-          last_out = last_any = now;
         } else if (desired < current) {
           for (double stop = current - desired; stop > 1e-9 && !fleet.empty();) {  // newest (and starting) tasks first
             cohort& newest = fleet.back();
@@ -298,7 +321,6 @@ struct container_fleet {
             stop -= taken;
             if (newest.tasks <= 0) fleet.pop_back();
           }
-          last_any = now;
         }
         current = desired;
       }

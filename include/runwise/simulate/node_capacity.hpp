@@ -5,11 +5,14 @@
 // identical or mixed tasks pack (first-fit decreasing).
 
 #include <algorithm>
+#include <concepts>
 #include <cstddef>
 #include <limits>
+#include <string_view>
 #include <vector>
 
 #include "../core/detail/math.hpp"
+#include "../core/traits.hpp"
 
 namespace runwise::simulate {
 
@@ -21,8 +24,6 @@ struct resources {
   double gpus = 0;
 };
 
-enum class orchestrator { ecs, eks };
-
 /// A node's installed size.
 struct node_shape {
   double vcpu = 0;
@@ -31,25 +32,50 @@ struct node_shape {
   double gpus = 0;
 };
 
-/// What tasks can use on one node of shape `t`.
-///
-/// ECS: all vCPUs; memory as the agent registers it — the ECS docs' m4.large example registers
-/// 7,985 of 8,192 MiB — less `ECS_RESERVED_MEMORY` (default 0) (Amazon ECS Developer Guide,
-/// "Reserving Amazon ECS Linux container instance memory"; AWS Batch User Guide, "Compute resource
-/// memory management", seen 2026-11-26).
-/// EKS: capacity minus kube-reserved and the eviction threshold, as the EKS AMI sets them: CPU 6% of
-/// the first core, 1% of the second, 0.5% of the third and fourth, 0.25% of the rest; memory
-/// 255 MiB + 11 MiB per pod the node can run, plus 100 MiB hard eviction (awslabs/amazon-eks-ami,
-/// bootstrap and PR #419); at most max_pods pods.
-constexpr resources allocatable(const node_shape& t, orchestrator o, double reserved_memory_mib = 0) {
-  const double mib = t.memory_gib * 1024;
-  if (o == orchestrator::ecs)
-    return {t.vcpu, mib * 7985.0 / 8192.0 - reserved_memory_mib, std::numeric_limits<double>::infinity(), t.gpus};
-  const double c = t.vcpu;
-  const double reserved_cpu = 0.06 * detail::min(c, 1.0) + 0.01 * detail::max(0.0, detail::min(c, 2.0) - 1) +
-                              0.005 * detail::max(0.0, detail::min(c, 4.0) - 2) + 0.0025 * detail::max(0.0, c - 4);
-  return {c - reserved_cpu, mib - (255 + 11 * t.max_pods) - 100 - reserved_memory_mib, t.max_pods, t.gpus};
-}
+/// The orchestrators of a cluster of instances, as policy types: what each leaves a task of a node
+/// (`allocatable`), and the family it belongs to (core/traits.hpp, for the criteria's evidence).
+/// A user adds another (a self-managed Kubernetes with other reservations, Nomad) by writing a type
+/// that satisfies orchestrator_policy.
+namespace orchestrator {
+
+/// Amazon ECS: all vCPUs; memory as the agent registers it — the ECS docs' m4.large example
+/// registers 7,985 of 8,192 MiB — less `ECS_RESERVED_MEMORY` (default 0) (Amazon ECS Developer
+/// Guide, "Reserving Amazon ECS Linux container instance memory"; AWS Batch User Guide, "Compute
+/// resource memory management", seen 2026-11-26). No pod limit.
+struct ecs {
+  static constexpr std::string_view name = "ecs";
+  static constexpr orchestration family = orchestration::ecs;
+  static constexpr resources allocatable(const node_shape& t, double reserved_memory_mib = 0) {
+    return {t.vcpu, t.memory_gib * 1024 * 7985.0 / 8192.0 - reserved_memory_mib,
+            std::numeric_limits<double>::infinity(), t.gpus};
+  }
+};
+
+/// Amazon EKS: capacity minus kube-reserved and the eviction threshold, as the EKS AMI sets them:
+/// CPU 6% of the first core, 1% of the second, 0.5% of the third and fourth, 0.25% of the rest;
+/// memory 255 MiB + 11 MiB per pod the node can run, plus 100 MiB hard eviction
+/// (awslabs/amazon-eks-ami, bootstrap and PR #419); at most max_pods pods.
+struct eks {
+  static constexpr std::string_view name = "eks";
+  static constexpr orchestration family = orchestration::kubernetes;
+  static constexpr resources allocatable(const node_shape& t, double reserved_memory_mib = 0) {
+    const double c = t.vcpu;
+    const double reserved_cpu = 0.06 * detail::min(c, 1.0) + 0.01 * detail::max(0.0, detail::min(c, 2.0) - 1) +
+                                0.005 * detail::max(0.0, detail::min(c, 4.0) - 2) + 0.0025 * detail::max(0.0, c - 4);
+    return {c - reserved_cpu, t.memory_gib * 1024 - (255 + 11 * t.max_pods) - 100 - reserved_memory_mib, t.max_pods,
+            t.gpus};
+  }
+};
+
+}  // namespace orchestrator
+
+/// An orchestrator of a cluster of instances: a name, its family and what it leaves allocatable.
+template <class O>
+concept orchestrator_policy = requires(const node_shape& t) {
+  { O::name } -> std::convertible_to<std::string_view>;
+  { O::family } -> std::convertible_to<orchestration>;
+  { O::allocatable(t, 0.0) } -> std::same_as<resources>;
+};
 
 /// How many copies of `item` fit on one node offering `node` (0 when none does).
 constexpr double fit_per_node(const resources& item, const resources& node) {

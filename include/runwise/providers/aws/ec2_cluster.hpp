@@ -36,7 +36,7 @@ struct aws_ec2_cluster_limits {
   }
 
   /// The instance type the config names (`instance_type`) must fit one task after the
-  /// orchestrator's reservations (`allocatable`, simulate::allocatable): the reason says what the
+  /// orchestrator's reservations (the orchestrator policy's `allocatable`): the reason says what the
   /// node has, what is left of it, and which need is short.
   static void check_pinned(const workload& w, const pricing::aws::instance_type& t, const simulate::resources& task,
                            const simulate::resources& allocatable, bool eks, double reserved_memory_mb,
@@ -69,7 +69,7 @@ namespace runwise {
 /// instances or Fargate" and "ECS or EKS". Tasks come from the container capacity policy, are
 /// packed onto the cheapest instance type that fits them (or the one configured), and the
 /// instances are billed; EKS adds its control plane.
-template <simulate::orchestrator O>
+template <simulate::orchestrator_policy O>
 struct aws_ec2_cluster : composed_platform<simulate::container_fleet, pricing::aws::ec2_cluster_billing<O>,
                                            criteria::aws_ec2_cluster_limits, pricing::aws::aws_front_door<false>> {
   using base = composed_platform<simulate::container_fleet, pricing::aws::ec2_cluster_billing<O>,
@@ -79,7 +79,7 @@ struct aws_ec2_cluster : composed_platform<simulate::container_fleet, pricing::a
   /// Instances you run: your AMI and kernel, privileged containers, GPU instance types (g5.xlarge).
   static constexpr platform_traits traits{
       .runs_on = hosting::instances,
-      .orchestrator = O == simulate::orchestrator::eks ? orchestration::kubernetes : orchestration::ecs,
+      .orchestrator = O::family,
       .own_os_image = true,
       .own_kernel = true,
       .gpu = true,
@@ -99,7 +99,7 @@ struct aws_ec2_cluster : composed_platform<simulate::container_fleet, pricing::a
     if (c.billing.instance >= 0) {
       const auto& t = c.billing.prices.instances[static_cast<std::size_t>(c.billing.instance)];
       base::limits_policy::check_pinned(w, t, task, base::billing_policy::node_resources(c.billing, t),
-                                        O == simulate::orchestrator::eks, c.billing.reserved_memory_mb, reasons);
+                                        O::family == orchestration::kubernetes, c.billing.reserved_memory_mb, reasons);
       return;
     }
     const task_run one[] = {{seconds{0}, seconds{3600}, 1}};

@@ -74,7 +74,7 @@ constexpr node_time cluster_node_time(std::span<const task_run> runs, double per
 /// const runwise::task_run month[] = {{runwise::seconds{0}, runwise::hours(730), 4}};
 /// auto bill = ecs::bill({.instance = 1 /* m5.large */}, {.runs = month, .task = {1, 1800}});   // 2 nodes
 /// ```
-template <simulate::orchestrator O>
+template <simulate::orchestrator_policy O>
 struct ec2_cluster_billing {
   static constexpr choice_table<int, 8> instance_names{{{"auto", -1},
                                                         {"t3.medium", 0},
@@ -102,9 +102,9 @@ struct ec2_cluster_billing {
       v.choice("purchase", c.purchase, ec2_purchase_names);
       v.number("discount", c.discount, 0, 0.95);
       v.number("reserved_memory_mb", c.reserved_memory_mb, 0, 65'536, " MB");
-      if constexpr (O == simulate::orchestrator::eks) v.choice("support", c.support, eks_support_names);
+      if constexpr (O::family == orchestration::kubernetes) v.choice("support", c.support, eks_support_names);
       v.sheet("prices", c.prices);
-      if constexpr (O == simulate::orchestrator::eks) v.sheet("control_plane_prices", c.control_plane);
+      if constexpr (O::family == orchestration::kubernetes) v.sheet("control_plane_prices", c.control_plane);
     }
 
     void validate(const std::string& path) const {
@@ -146,7 +146,7 @@ struct ec2_cluster_billing {
   }
 
   static constexpr simulate::resources node_resources(const config& c, const instance_type& t) {
-    return simulate::allocatable({t.vcpu, t.memory_gib, t.max_pods, t.gpus}, O, c.reserved_memory_mb);
+    return O::allocatable({t.vcpu, t.memory_gib, t.max_pods, t.gpus}, c.reserved_memory_mb);
   }
 
   static constexpr cost_breakdown bill(const config& c, const input& in) {
@@ -160,7 +160,7 @@ struct ec2_cluster_billing {
       b.add("instances", usd{billed_s / 3600.0 * t.per_hour * (1 - c.discount)},
             measure{billed_s / 3600.0, "instance-h", per_hour});
     }
-    if constexpr (O == simulate::orchestrator::eks)
+    if constexpr (O::family == orchestration::kubernetes)
       add_eks_control_plane(b, c.control_plane, c.support, in.horizon);
     return b;
   }

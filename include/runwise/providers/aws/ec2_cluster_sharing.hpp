@@ -90,7 +90,7 @@ inline std::optional<node_time> shared_node_time(std::span<const sized_runs> mem
 /// ```cpp
 /// std::optional<runwise::usd> u = runwise::pricing::aws::shared_instances_cost<ecs>(config, members);
 /// ```
-template <simulate::orchestrator O>
+template <simulate::orchestrator_policy O>
 std::optional<usd> shared_instances_cost(const typename ec2_cluster_billing<O>::config& c,
                                          std::span<const sized_runs> members) {
   bool gpu = false;

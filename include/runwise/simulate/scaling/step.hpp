@@ -8,6 +8,7 @@
 // metric to the scaling target, so that one set of defaults fits every metric.
 
 #include "../../core/detail/math.hpp"
+#include "autoscaler.hpp"
 
 namespace runwise::simulate::scaling {
 
@@ -35,5 +36,29 @@ constexpr double step_desired(double current, double ratio, const step_adjustmen
   if (ratio <= s.scale_in_at) return detail::max(0.0, current - s.scale_in_tasks);
   return current;
 }
+
+/// Step scaling as an autoscaler: step_desired on metric / target (metric = load / current), the
+/// first scale-out's tasks from zero; a scale-out waits `scale_out_cooldown_s` after the last one, a
+/// scale-in `scale_in_cooldown_s` after any scaling.
+struct step_scaler {
+  step_adjustments steps{};
+  double scale_out_cooldown_s = 300, scale_in_cooldown_s = 300;
+  double last_out_s = -1e300, last_change_s = -1e300;
+
+  constexpr double desired(const observation& o) noexcept {
+    double d = o.current;
+    if (o.current > 0)
+      d = detail::ceil(step_desired(o.current, o.load / (o.current * o.target), steps) - 1e-9);
+    else if (o.load > 0)
+      d = detail::ceil(steps.scale_out_tasks - 1e-9);
+    d = o.clamp(d);
+    if (d > o.current && o.now_s - last_out_s < scale_out_cooldown_s - 1e-9) d = o.current;
+    if (d < o.current && o.now_s - last_change_s < scale_in_cooldown_s - 1e-9) d = o.current;
+    if (d > o.current) last_out_s = o.now_s;
+    if (d != o.current) last_change_s = o.now_s;
+    return d;
+  }
+};
+static_assert(autoscaler<step_scaler>);
 
 }  // namespace runwise::simulate::scaling
