@@ -8,12 +8,12 @@
 #   compiled  the same source in the opt-in separately compiled mode (-DRUNWISE_SEPARATE_COMPILATION,
 #             what linking runwise::compiled sets): that work is in the library, declared extern here.
 #             Compiled only, like the others, so the library is not needed.
-#   include   <runwise/runwise.hpp> and an empty main, against a TU with only the four standard
+#   include   <runwise/runwise.hpp> (the core, no providers) and an empty main, against a TU with only the four standard
 #             headers and an empty main (issue 23's measure: what including the core header costs).
 # Each TU is compiled with -O2 -std=c++20 to an object file, several times, interleaved; the script
 # prints the median CPU time (user + sys) of each and the ratios, for g++ and, when present, clang++.
 #
-#   bench/compile_time.sh [repetitions=5] [max_quote_ratio] [max_evaluate_ratio] [max_compiled_ratio]
+#   bench/compile_time.sh [repetitions=5] [max_quote_ratio] [max_evaluate_ratio] [max_compiled_ratio] [max_include_ratio]
 #
 # With the bounds, exits 1 when a ratio exceeds one (the ctest passes generous bounds, so a slow or
 # loaded machine does not fail CI: ratios are compared, not absolute times).
@@ -25,6 +25,7 @@ repetitions=${1:-5}
 max_quote_ratio=${2:-}
 max_evaluate_ratio=${3:-}
 max_compiled_ratio=${4:-}
+max_include_ratio=${5:-}
 here=$(cd "$(dirname "$0")" && pwd)
 include_dir=${RUNWISE_INCLUDE_DIR:-$here/../include}
 header=${RUNWISE_HEADER:-runwise/runwise.hpp}
@@ -34,6 +35,7 @@ trap 'rm -rf "$work"' EXIT
 cat >"$work/quote_tu.cpp" <<EOF
 // A consumer: one workload priced on Lambda and Fargate in closed form, the cheaper printed.
 #include <${header}>
+#include <runwise/providers.hpp>
 
 #include <cstdio>
 
@@ -50,6 +52,7 @@ EOF
 cat >"$work/evaluate_tu.cpp" <<EOF
 // A consumer: one workload (a month of minutes) evaluated on Lambda and Fargate, the advice printed.
 #include <${header}>
+#include <runwise/providers.hpp>
 
 #include <cstdio>
 
@@ -151,5 +154,6 @@ for cxx in $compilers; do
   check quote "$qr" "$max_quote_ratio"
   check evaluate "$er" "$max_evaluate_ratio"
   check "evaluate (compiled mode)" "$cr" "$max_compiled_ratio"
+  check "include-only" "$ir" "$max_include_ratio"
 done
 exit $status

@@ -5,6 +5,7 @@
 #include <benchmark/benchmark.h>
 
 #include <runwise/runwise.hpp>
+#include <runwise/providers.hpp>
 
 namespace {
 using namespace runwise;

@@ -6,6 +6,7 @@
 // this translation unit and a signature that differs from the header's fails to compile here.
 
 #include <runwise/runwise.hpp>
+#include <runwise/providers.hpp>
 
 #ifndef RUNWISE_SEPARATE_COMPILATION
 #error "runwise_compiled.cpp is compiled with RUNWISE_SEPARATE_COMPILATION (the target runwise_compiled defines it)"

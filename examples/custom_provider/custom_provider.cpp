@@ -2,6 +2,7 @@
 // "acme functions" is made up: $0.30 per million requests, $0.000012 per GB-s with every invocation
 // rounded up to 10 ms, and a flat $5 a month per function.
 #include <runwise/runwise.hpp>
+#include <runwise/providers.hpp>
 
 #include <cstdio>
 

@@ -1,6 +1,7 @@
 // A custom weighting: a decision policy that weighs cost against scalability (requests served on
 // time) with the team's own weights, plugged into the evaluator's decision slot.
 #include <runwise/runwise.hpp>
+#include <runwise/providers.hpp>
 
 #include <algorithm>
 #include <cmath>

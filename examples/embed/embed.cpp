@@ -1,5 +1,6 @@
 // Embedding runwise: evaluate one workload on Lambda and Fargate in a dozen lines.
 #include <runwise/runwise.hpp>
+#include <runwise/providers.hpp>
 
 #include <cstdio>
 

@@ -2,6 +2,7 @@
 // requests, late requests and tasks per minute. usage: runwise_timeline OUT.svg
 #include <runwise/report.hpp>
 #include <runwise/runwise.hpp>
+#include <runwise/providers.hpp>
 
 #include <cstdio>
 #include <string>

@@ -9,8 +9,12 @@
 // #include <runwise/all.hpp>
 // ```
 
+#include "analysis.hpp"
 #include "application.hpp"
+#include "decide/cheapest.hpp"
+#include "decide/topsis.hpp"
 #include "fleet.hpp"
+#include "providers.hpp"
 #include "report.hpp"
 #include "runwise.hpp"
 #include "simulator.hpp"

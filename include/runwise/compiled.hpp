@@ -2,7 +2,7 @@
 #pragma once
 
 // The separately compiled mode (opt-in; header-only is the default). With this header — included by
-// <runwise/runwise.hpp> when RUNWISE_SEPARATE_COMPILATION is defined, which linking the CMake target
+// <runwise/providers.hpp> when RUNWISE_SEPARATE_COMPILATION is defined, which linking the CMake target
 // runwise::compiled does — a translation unit sees the heavy templates of an evaluation as explicit
 // instantiation declarations: it calls them, and the library runwise_compiled (src/runwise_compiled.cpp)
 // holds their only instantiation. A program that evaluates a workload then compiles only its own code,

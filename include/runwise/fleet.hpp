@@ -11,6 +11,10 @@
 // ```
 
 #include "runwise.hpp"
+#include "providers.hpp"
+
+#include "decide/cheapest.hpp"
+#include "decide/topsis.hpp"
 
 #include "analyze/evaluate_fleet.hpp"
 #include "analyze/fleet.hpp"

@@ -11,6 +11,7 @@
 // ```
 
 #include "runwise.hpp"
+#include "providers.hpp"
 
 #include "report/application.hpp"
 #include "report/application_json.hpp"

@@ -2,14 +2,18 @@
 #pragma once
 
 // runwise: should a workload run on serverless functions, on containers, or on both — and what will
-// each really cost? The core header: everything needed to describe one workload and evaluate it
-// (closed-form quotes, trace-driven evaluation, ranking, advice), and no more, so that a program
-// that evaluates a workload compiles fast. Nothing to link (unless you opt in to the separately
-// compiled mode, runwise::compiled: see the end of this file). The other parts have their own headers:
+// each really cost? The core header: the vocabulary, workloads, the platform concept and its
+// composition, the decision policies and the evaluator — what every program needs and no more, so
+// that it compiles fast. Nothing to link (unless you opt in to the separately compiled mode,
+// runwise::compiled: see <runwise/providers.hpp>). The other parts have their own headers:
+//   <runwise/providers.hpp>  the platforms runwise ships (aws_lambda, aws_fargate, ..., the catalog
+//                            and catalog_registry) and the capacity models they compose
 //   <runwise/trace.hpp>      readers of the Azure Functions 2019 and 2021 traces, duration fits
 //   <runwise/simulator.hpp>  the request-level discrete-event simulator and trace arrivals
 //   <runwise/report.hpp>     text, Markdown and SVG reports
 //   <runwise/fleet.hpp>      fleet mode: one verdict per function of a trace
+//   <runwise/analysis.hpp>   cost curves over traffic scales
+//   <runwise/decide/cheapest.hpp>, <runwise/decide/topsis.hpp>   the other decision policies
 //   <runwise/all.hpp>        all of the above
 //
 // The floors, bottom up; a folder includes only folders below it (tests/house/check_floors.py):
@@ -43,48 +47,23 @@
 #include "workload/traffic.hpp"
 #include "workload/workload.hpp"
 
-#include "simulate/concurrent_instances.hpp"
-#include "simulate/container_fleet.hpp"
-#include "simulate/fixed_fleet.hpp"
-#include "simulate/function_instances.hpp"
-#include "simulate/http_scaled_replicas.hpp"
-#include "simulate/poisson_instances.hpp"
-#include "simulate/scaling/hpa.hpp"
-#include "simulate/scaling/policy.hpp"
-#include "simulate/scaling/step.hpp"
-#include "simulate/scaling/target_tracking.hpp"
-
 #include "pricing/sheet.hpp"
 
 #include "criteria/article.hpp"
 #include "criteria/concepts.hpp"
 
+#include "platform/composed.hpp"
 #include "platform/concepts.hpp"
 #include "platform/shared_costs.hpp"
 
-#include "providers/aws/ec2_cluster.hpp"
-#include "providers/aws/eks_fargate.hpp"
-#include "providers/aws/fargate.hpp"
-#include "providers/aws/lambda.hpp"
-#include "providers/azure/container_apps.hpp"
-#include "providers/azure/functions.hpp"
-#include "providers/gcp/cloud_run.hpp"
-
-#include "decide/cheapest.hpp"
 #include "decide/hosting.hpp"
-#include "decide/topsis.hpp"
 #include "decide/weighted_sum.hpp"
 #include "decide/weights.hpp"
 
-#include "evaluate/catalog.hpp"
 #include "evaluate/evaluator.hpp"
 #include "evaluate/registry.hpp"
 
 #include "analyze/break_even.hpp"
-#include "analyze/cost_curve.hpp"
 
 // Opt-in separately compiled mode: the evaluation's heavy templates come instantiated from the
 // library runwise::compiled (see runwise/compiled.hpp); CMake's runwise::compiled target defines it.
-#ifdef RUNWISE_SEPARATE_COMPILATION
-#include "compiled.hpp"
-#endif

@@ -12,6 +12,7 @@
 // ```
 
 #include "runwise.hpp"
+#include "providers.hpp"
 
 #include "report/simulation_json.hpp"
 #include "simulate/request_simulator.hpp"

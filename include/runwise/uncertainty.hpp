@@ -12,6 +12,10 @@
 // ```
 
 #include "runwise.hpp"
+#include "providers.hpp"
+
+#include "decide/cheapest.hpp"
+#include "decide/topsis.hpp"
 
 #include "analyze/application_uncertainty.hpp"
 #include "analyze/distribution.hpp"

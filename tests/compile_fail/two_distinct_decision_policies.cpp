@@ -1,6 +1,9 @@
 // Compile-fail test: two *different* decision policies (so the "same policy twice" check cannot be
 // what stops the build). See two_decision_policies.cpp for how these files are built.
 #include <runwise/runwise.hpp>
+#include <runwise/decide/cheapest.hpp>
+#include <runwise/decide/topsis.hpp>
+#include <runwise/providers.hpp>
 
 #include <vector>
 

@@ -9,6 +9,9 @@
 #include <doctest/doctest.h>
 
 #include <runwise/runwise.hpp>
+#include <runwise/decide/cheapest.hpp>
+#include <runwise/decide/topsis.hpp>
+#include <runwise/providers.hpp>
 
 #ifndef RUNWISE_SEPARATE_COMPILATION
 #error "this test is the separately compiled mode: link runwise::compiled, which defines RUNWISE_SEPARATE_COMPILATION"

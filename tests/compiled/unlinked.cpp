@@ -2,6 +2,7 @@
 // library: the build must fail at link time, naming the missing instantiation, rather than
 // instantiate it silently (ctest "compiled mode: a forgotten library is a link error").
 #include <runwise/runwise.hpp>
+#include <runwise/providers.hpp>
 
 int main() {
   using namespace runwise;

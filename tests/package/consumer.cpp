@@ -1,6 +1,7 @@
 // What a project that takes runwise in writes: one include, nothing to link. Built by each consumer
 // project under tests/package/, against an install tree, the source tree or a pkg-config file.
 #include <runwise/runwise.hpp>
+#include <runwise/providers.hpp>
 
 #include <cmath>
 #include <cstdio>

@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include <runwise/runwise.hpp>
+#include <runwise/providers.hpp>
 
 namespace runwise::testing {
 

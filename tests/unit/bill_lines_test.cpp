@@ -12,6 +12,7 @@
 
 #include <runwise/report.hpp>
 #include <runwise/runwise.hpp>
+#include <runwise/providers.hpp>
 
 using namespace runwise;
 

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <runwise/runwise.hpp>
+#include <runwise/providers.hpp>
 
 using namespace runwise;
 

@@ -4,6 +4,9 @@
 #include <doctest/doctest.h>
 
 #include <runwise/runwise.hpp>
+#include <runwise/decide/cheapest.hpp>
+#include <runwise/decide/topsis.hpp>
+#include <runwise/providers.hpp>
 
 using namespace runwise;
 

@@ -9,6 +9,9 @@
 #include <runwise/report/json.hpp>
 #include <runwise/report/text.hpp>
 #include <runwise/runwise.hpp>
+#include <runwise/decide/cheapest.hpp>
+#include <runwise/decide/topsis.hpp>
+#include <runwise/providers.hpp>
 
 using namespace runwise;
 

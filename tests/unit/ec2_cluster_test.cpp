@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <runwise/runwise.hpp>
+#include <runwise/providers.hpp>
 
 using namespace runwise;
 using pricing::aws::ec2_cluster_billing;

@@ -1,6 +1,9 @@
 #include <doctest/doctest.h>
 
 #include <runwise/runwise.hpp>
+#include <runwise/decide/cheapest.hpp>
+#include <runwise/decide/topsis.hpp>
+#include <runwise/providers.hpp>
 
 #include "archived_example.hpp"
 

@@ -13,6 +13,7 @@
 #include <string_view>
 
 #include <runwise/runwise.hpp>
+#include <runwise/providers.hpp>
 
 using namespace runwise;
 

@@ -9,6 +9,7 @@
 
 #include <runwise/report.hpp>
 #include <runwise/runwise.hpp>
+#include <runwise/providers.hpp>
 #include <runwise/trace/azure_2019_invocations.hpp>
 
 using namespace runwise;

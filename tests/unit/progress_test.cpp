@@ -10,6 +10,7 @@
 #include <vector>
 
 #include <runwise/runwise.hpp>
+#include <runwise/providers.hpp>
 #include <runwise/simulator.hpp>
 #include <runwise/uncertainty.hpp>
 

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include <runwise/runwise.hpp>
+#include <runwise/providers.hpp>
 #include <runwise/simulator.hpp>
 
 using namespace runwise;

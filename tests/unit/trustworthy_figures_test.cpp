@@ -11,6 +11,7 @@
 #include <runwise/report/markdown.hpp>
 #include <runwise/report/text.hpp>
 #include <runwise/runwise.hpp>
+#include <runwise/providers.hpp>
 
 using namespace runwise;
 

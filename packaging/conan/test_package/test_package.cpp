@@ -1,4 +1,5 @@
 #include <runwise/runwise.hpp>
+#include <runwise/providers.hpp>
 
 #include <cmath>
 #include <cstdio>

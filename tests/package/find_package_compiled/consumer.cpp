@@ -1,5 +1,6 @@
 // A program in the separately compiled mode: the evaluation's code comes from librunwise_compiled.
 #include <runwise/runwise.hpp>
+#include <runwise/providers.hpp>
 
 #ifndef RUNWISE_SEPARATE_COMPILATION
 #error "runwise::compiled should define RUNWISE_SEPARATE_COMPILATION"
