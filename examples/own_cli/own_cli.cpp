@@ -9,7 +9,7 @@
 
 using namespace runwise;
 
-// ---- the platform: about 15 lines over an existing capacity model ----
+// ---- the platform: its settings and a 16-line type over an existing capacity model ----
 struct chargeback {  // the billing rule's settings, as a spec names them
   struct config {
     double per_vcpu_hour = 0.02, per_gb_hour = 0.003;
