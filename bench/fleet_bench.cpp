@@ -252,8 +252,7 @@ void fleet_part(const generated_trace& t, const std::vector<selected_platform>& 
 void fleet(benchmark::State& state, std::size_t threads) {
   const generated_trace& t = trace_files();
   const auto platforms = all_platforms();
-  std::vector<std::string> ids;
-  for (const auto& p : platforms) ids.push_back(p.id);
+  const std::vector<std::string> ids = platform_ids(platforms);
   for (auto _ : state) {
     const auto maps = read_durations_and_memory(t);  // (not a structured binding: lambdas capture it)
     const auto& duration_ms = maps.first;

@@ -93,9 +93,8 @@ inline std::string catalog_text(const nlohmann::json& catalog) {
     for (const auto& sheet : sheets) {
       if (sheet != "prices") out += "  " + sheet + ":\n";
       for (const auto& [name, f] : p[sheet].items()) {
-        char value[32];
-        std::snprintf(value, sizeof value, "%.10g", f["value"].get<double>());
-        out += "  " + name + std::string(name.size() < 40 ? 40 - name.size() : 1, ' ') + value + "  " +
+        out += "  " + name + std::string(name.size() < 40 ? 40 - name.size() : 1, ' ') +
+               runwise::detail::format_number(f["value"].get<double>()) + "  " +
                f["unit"].get<std::string>() + "  [" + f["confidence"].get<std::string>() + "] " +
                f["source"].get<std::string>() + "\n";
       }

@@ -51,8 +51,7 @@ struct fleet_command {
   void run() const {
     runwise::detail::check_range("--init-ms", init_ms, 0, 600000, " ms");  // CLI11's check lets NaN through
     const auto platforms = runwise::select_listed<Registry>(platform_list, "--platforms");
-    std::vector<std::string> ids;
-    for (const auto& p : platforms) ids.push_back(p.id);
+    const std::vector<std::string> ids = runwise::platform_ids(platforms);
     runwise::trace::azure_2019_join join(durations, memory);
     auto reader = runwise::trace::azure_2019_invocations_reader::open(invocations);
     std::error_code size_error;

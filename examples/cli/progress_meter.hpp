@@ -33,6 +33,14 @@ inline std::string duration_words(double s) {
   return buf;
 }
 
+/// "#########....................." : `share` of 30 cells filled.
+inline std::string progress_bar(double share) {
+  const int filled = static_cast<int>(share * 30);
+  std::string bar(30, '.');
+  for (int i = 0; i < filled && i < 30; ++i) bar[static_cast<std::size_t>(i)] = '#';
+  return bar;
+}
+
 /// The longest run accepted unless --time-limit says otherwise: an hour.
 inline constexpr double default_time_limit_s = 3600;
 
@@ -117,11 +125,7 @@ class progress_meter {
                                "); runs longer than " + duration_words(limit_s_) + " are refused: " + advice_);
     }
     if (!draw_) return;
-    char bar[31];
-    const int filled = static_cast<int>(share * 30);
-    for (int i = 0; i < 30; ++i) bar[i] = i < filled ? '#' : '.';
-    bar[30] = 0;
-    std::fprintf(stderr, "\r[%s] %3.0f%%  %s  ETA %s   ", bar, share * 100, what_.c_str(),
+    std::fprintf(stderr, "\r[%s] %3.0f%%  %s  ETA %s   ", progress_bar(share).c_str(), share * 100, what_.c_str(),
                  duration_words(total - elapsed).c_str());
     drawn_ = true;
   }
@@ -154,10 +158,8 @@ class fleet_progress {
     const double share = final ? 1.0 : file_bytes_ > 0 ? std::min(1.0, bytes_read_ / file_bytes_) : 0.0;
     const double rate = elapsed > 0 ? static_cast<double>(rows) / elapsed : 0;
     const double eta = share > 0 ? elapsed * (1 - share) / share : 0;
-    char bar[31];
-    for (int i = 0; i < 30; ++i) bar[i] = i < static_cast<int>(share * 30) ? '#' : '.';
-    bar[30] = 0;
-    std::fprintf(stderr, "\r[%s] %3.0f%%  %zu functions  %.0f/s  ETA %.0fs  ", bar, share * 100, rows, rate, eta);
+    std::fprintf(stderr, "\r[%s] %3.0f%%  %zu functions  %.0f/s  ETA %.0fs  ", progress_bar(share).c_str(),
+                 share * 100, rows, rate, eta);
     if (final) std::fputc('\n', stderr);
   }
 

@@ -55,11 +55,7 @@ fleet_summary evaluate_fleet(Read&& read, const std::vector<selected_platform>& 
                 "runwise: evaluate_fleet's reader returns std::optional of fleet_function or a type derived from it");
   using batch = std::vector<std::pair<item, fleet_row>>;
 
-  fleet_summary summary([&] {
-    std::vector<std::string> ids;
-    for (const auto& p : platforms) ids.push_back(p.id);
-    return ids;
-  }());
+  fleet_summary summary(platform_ids(platforms));
   auto evaluate = [&](batch& b) {
     for (auto& [f, row] : b) {
       row = evaluate_function<D>(f.work, platforms);

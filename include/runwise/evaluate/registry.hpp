@@ -46,6 +46,13 @@ struct selected_platform {
   callable<cost_breakdown(std::span<const sharing_member>)> price_together;
 };
 
+/// The ids of `chosen`, in order (a fleet summary's columns).
+inline std::vector<std::string> platform_ids(const std::vector<selected_platform>& chosen) {
+  std::vector<std::string> ids;
+  for (const auto& p : chosen) ids.push_back(p.id);
+  return ids;
+}
+
 /// Run-time selection by id over a compile-time list of platforms (the CLI's catalog). The table
 /// of ids and the dispatch are generated from the same list; there is no hand-written switch.
 ///

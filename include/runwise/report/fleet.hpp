@@ -26,12 +26,6 @@ inline std::string csv_cell(std::string_view s) {
   for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
   return out + "\"";
 }
-/// A fleet number: 10 significant digits, no trailing zeros.
-inline std::string fleet_number(double x) {
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%.10g", x);
-  return buf;
-}
 }  // namespace runwise::detail
 
 namespace runwise::report {
@@ -65,16 +59,16 @@ inline std::string fleet_csv_header(std::span<const std::string> platform_ids,
 /// One function's CSV line (quoted only where a cell holds a comma, a quote or a line break;
 /// numbers to 10 significant digits; an empty cost where the platform cannot run it).
 inline std::string fleet_csv_row(const analyze::fleet_row& r, std::span<const fleet_column> extra = {}) {
-  using detail::fleet_number;
+  using detail::format_number;
   std::string line = detail::csv_cell(r.function) + "," + detail::csv_cell(r.app) + "," + detail::csv_cell(r.trigger) +
-                     "," + fleet_number(r.requests) + "," + fleet_number(r.horizon_hours);
-  for (const auto& usd : r.usd) line += "," + (usd ? fleet_number(*usd) : std::string());
+                     "," + format_number(r.requests) + "," + format_number(r.horizon_hours);
+  for (const auto& usd : r.usd) line += "," + (usd ? format_number(*usd) : std::string());
   line += "," + (r.kind ? std::string(to_string(*r.kind)) : std::string()) + "," + detail::csv_cell(r.platform);
   for (const auto& c : extra)
     line += "," + std::visit(
                       [](const auto& v) {
                         if constexpr (std::is_same_v<std::decay_t<decltype(v)>, double>)
-                          return fleet_number(v);
+                          return format_number(v);
                         else
                           return detail::csv_cell(v);
                       },
@@ -182,7 +176,7 @@ inline std::string fleet_text(const analyze::fleet_summary& s, double horizon_ho
   using detail::format_count;
   using detail::format_usd;
   std::string t = "fleet: " + format_count(static_cast<double>(s.functions())) + " functions, " +
-                  format_count(s.requests()) + " requests over " + detail::fleet_number(horizon_hours) +
+                  format_count(s.requests()) + " requests over " + detail::format_number(horizon_hours) +
                   " h\nif every function ran on one platform:\n";
   for (std::size_t i = 0; i < s.platforms().size(); ++i) {
     const std::string& id = s.platforms()[i];
